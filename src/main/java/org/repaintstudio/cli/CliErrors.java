@@ -1,0 +1,36 @@
+package org.repaintstudio.cli;
+
+import picocli.CommandLine;
+
+import org.repaintstudio.core.UserFacingException;
+
+/** Turns failures into one clear sentence on stderr and a non-zero exit, never a stack trace. */
+public final class CliErrors {
+    private CliErrors() {}
+
+    static final class Handler implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+            cl.getErr().println("Error: " + describe(ex));
+            cl.getErr().flush();
+            if (Boolean.getBoolean("repaint.debug")) {
+                ex.printStackTrace(cl.getErr());
+            }
+            return ex instanceof UserFacingException u ? u.exitCode() : 1;
+        }
+    }
+
+    /** The single sentence shown to a user for an exception. */
+    public static String describe(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof UserFacingException) {
+                return t.getMessage();
+            }
+        }
+        if (ex instanceof OutOfMemoryError) {
+            return "Out of memory; try a smaller image or fewer samples.";
+        }
+        String msg = ex.getMessage();
+        return (msg == null || msg.isBlank()) ? ex.getClass().getSimpleName() : msg;
+    }
+}

@@ -1,0 +1,35 @@
+package org.repaintstudio.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Root of the batch front end; every subcommand has --help. */
+@Command(name = "repaint-studio",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "RePaint diffusion inpainting on ONNX Runtime.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class RepaintCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the configured command line; tests use it to run commands in-process. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new RepaintCli());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(new CliErrors.Handler());
+        return cl;
+    }
+
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+}
