@@ -10,6 +10,10 @@ import picocli.CommandLine.Command;
         description = "RePaint diffusion inpainting on ONNX Runtime.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                InpaintCommand.class,
+                ScheduleCommand.class,
+                ConformanceCommand.class,
+                BenchCommand.class,
         })
 public final class RepaintCli implements Runnable {
 

@@ -1,0 +1,106 @@
+package org.repaintstudio.core.image;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.repaintstudio.core.UserFacingException;
+
+/**
+ * Writes files so that a reader never sees a half-written one and nothing is overwritten unasked:
+ * data goes to a temporary file in the same folder, which is then moved over the target.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {}
+
+    /** Writes the content of a file to a stream. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Thrown when the target exists and overwriting was not allowed. */
+    public static final class ExistsException extends UserFacingException {
+        private final Path path;
+
+        public ExistsException(Path path) {
+            super(path + " already exists; choose another name or allow overwriting (--force).");
+            this.path = path;
+        }
+
+        public Path path() {
+            return path;
+        }
+    }
+
+    public static void write(Path target, boolean overwrite, Writer writer) {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (!overwrite && Files.exists(abs)) {
+            throw new ExistsException(target);
+        }
+        if (Files.isDirectory(abs)) {
+            throw new UserFacingException(target + " is a folder.");
+        }
+        Path temp = null;
+        try {
+            Files.createDirectories(dir);
+            temp = Files.createTempFile(dir, "." + abs.getFileName(), ".part");
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                writer.write(out);
+            }
+            move(temp, abs, overwrite);
+            temp = null;
+        } catch (FileAlreadyExistsException e) {
+            throw new ExistsException(target);
+        } catch (IOException e) {
+            throw new UserFacingException("Could not save " + target + ": " + describe(e), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // best effort: the temporary file is hidden and harmless
+                }
+            }
+        }
+    }
+
+    private static void move(Path temp, Path target, boolean overwrite) throws IOException {
+        if (!overwrite) {
+            // Hard-linking fails if the target appeared meanwhile, so a racing writer is never clobbered.
+            try {
+                Files.createLink(target, temp);
+                Files.delete(temp);
+                return;
+            } catch (UnsupportedOperationException | IOException e) {
+                if (e instanceof FileAlreadyExistsException fe) {
+                    throw fe;
+                }
+                if (Files.exists(target)) {
+                    throw new FileAlreadyExistsException(target.toString());
+                }
+            }
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String describe(IOException e) {
+        String m = e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "the folder does not exist";
+        }
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,183 @@
+package org.repaintstudio.core.inpaint;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.repaintstudio.core.UserFacingException;
+import org.repaintstudio.core.sampler.DiffusersSampler;
+import org.repaintstudio.core.sampler.PaperSampler;
+import org.repaintstudio.core.sampler.RePaintSampler;
+import org.repaintstudio.core.sampler.Shape;
+import org.repaintstudio.core.schedule.DiffusersResampling;
+import org.repaintstudio.core.schedule.OriginalJumpSchedule;
+import org.repaintstudio.core.schedule.SchedulerConfig;
+import org.repaintstudio.core.schedule.SchedulerConfig.VarianceType;
+import org.repaintstudio.core.schedule.TimestepSchedule;
+
+/**
+ * What a user chooses for one RePaint run. {@code variance} applies to paper mode only; null picks
+ * learned range for 6-channel models and the checkpoint's own variance type otherwise.
+ */
+public record RePaintParameters(
+        Mode mode,
+        int steps,
+        int jumpLength,
+        int jumpNSample,
+        double eta,
+        long seed,
+        int samples,
+        VarianceType variance,
+        int previewEvery) {
+
+    public static final int MAX_SAMPLES = 16;
+
+    public enum Mode {
+        /** diffusers' RePaintScheduler and RePaintPipeline. */
+        DIFFUSERS,
+        /** The paper's code: respaced DDPM posterior steps, fresh noise for the known region. */
+        PAPER;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Named presets; Paper is the paper's 250 steps, jump length 10, 10 resamplings. */
+    public enum Preset {
+        FAST("Fast", 50, 5, 2),
+        BALANCED("Balanced", 100, 10, 5),
+        PAPER("Paper", 250, 10, 10);
+
+        private final String label;
+        private final int steps;
+        private final int jumpLength;
+        private final int jumpNSample;
+
+        Preset(String label, int steps, int jumpLength, int jumpNSample) {
+            this.label = label;
+            this.steps = steps;
+            this.jumpLength = jumpLength;
+            this.jumpNSample = jumpNSample;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public int steps() {
+            return steps;
+        }
+
+        public int jumpLength() {
+            return jumpLength;
+        }
+
+        public int jumpNSample() {
+            return jumpNSample;
+        }
+
+        public RePaintParameters apply(RePaintParameters p) {
+            return new RePaintParameters(p.mode, steps, jumpLength, jumpNSample, p.eta, p.seed, p.samples, p.variance,
+                    p.previewEvery);
+        }
+
+        public static Preset fromId(String id) {
+            for (Preset p : values()) {
+                if (p.name().equalsIgnoreCase(id.trim()) || p.label.equalsIgnoreCase(id.trim())) {
+                    return p;
+                }
+            }
+            throw new UserFacingException("Unknown preset '" + id + "'; use fast, balanced or paper.");
+        }
+    }
+
+    public static RePaintParameters defaults() {
+        return new RePaintParameters(Mode.DIFFUSERS, 250, 10, 10, 0.0, 0L, 1, null, 5);
+    }
+
+    public RePaintParameters withSeed(long s) {
+        return new RePaintParameters(mode, steps, jumpLength, jumpNSample, eta, s, samples, variance, previewEvery);
+    }
+
+    public RePaintParameters withSamples(int n) {
+        return new RePaintParameters(mode, steps, jumpLength, jumpNSample, eta, seed, n, variance, previewEvery);
+    }
+
+    public RePaintParameters withMode(Mode m) {
+        return new RePaintParameters(m, steps, jumpLength, jumpNSample, eta, seed, samples, variance, previewEvery);
+    }
+
+    public RePaintParameters withPreviewEvery(int k) {
+        return new RePaintParameters(mode, steps, jumpLength, jumpNSample, eta, seed, samples, variance, k);
+    }
+
+    /** Checks the values against a model's training steps; each problem is one clear sentence. */
+    public void validate(int numTrainTimesteps) {
+        if (mode == null) {
+            throw new UserFacingException("Choose a sampling mode: diffusers or paper.");
+        }
+        if (steps < 1 || steps > numTrainTimesteps) {
+            throw new UserFacingException("Steps must be between 1 and the model's " + numTrainTimesteps
+                    + " training steps, not " + steps + ".");
+        }
+        if (jumpLength < 1 || jumpLength >= steps) {
+            throw new UserFacingException("The jump length must be at least 1 and below the number of steps ("
+                    + steps + "), not " + jumpLength + ".");
+        }
+        if (jumpNSample < 1) {
+            throw new UserFacingException("Jump n sample (resamplings) must be at least 1, not " + jumpNSample + ".");
+        }
+        if (!(eta >= 0 && eta <= 1)) {
+            throw new UserFacingException("Eta must be between 0 and 1, not " + eta + ".");
+        }
+        if (samples < 1 || samples > MAX_SAMPLES) {
+            throw new UserFacingException("The number of samples must be between 1 and " + MAX_SAMPLES + ", not "
+                    + samples + ".");
+        }
+        if (previewEvery < 0) {
+            throw new UserFacingException("The preview interval cannot be negative.");
+        }
+    }
+
+    /** The schedule this run will walk, for plotting before it starts. */
+    public TimestepSchedule schedule(SchedulerConfig config) {
+        validate(config.numTrainTimesteps());
+        if (mode == Mode.PAPER) {
+            return OriginalJumpSchedule.of(steps, 1, jumpLength, jumpNSample).toTransitions();
+        }
+        return TimestepSchedule.fromDiffusersTimesteps(
+                DiffusersResampling.timesteps(steps, jumpLength, jumpNSample, config.numTrainTimesteps()));
+    }
+
+    /** UNet calls per sample batch. */
+    public int modelCalls(SchedulerConfig config) {
+        return schedule(config).denoiseCount();
+    }
+
+    public RePaintSampler createSampler(SchedulerConfig config, Shape shape, int modelOutputChannels) {
+        validate(config.numTrainTimesteps());
+        if (mode == Mode.PAPER) {
+            VarianceType v = variance != null ? variance
+                    : modelOutputChannels == 6 ? VarianceType.LEARNED_RANGE : config.varianceType();
+            return new PaperSampler(config, OriginalJumpSchedule.of(steps, 1, jumpLength, jumpNSample), v, shape);
+        }
+        return new DiffusersSampler(config, steps, jumpLength, jumpNSample, eta, shape);
+    }
+
+    /** For PNG metadata and logs. */
+    public Map<String, String> describe() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("mode", mode.id());
+        m.put("steps", Integer.toString(steps));
+        m.put("jump_length", Integer.toString(jumpLength));
+        m.put("jump_n_sample", Integer.toString(jumpNSample));
+        m.put("eta", Double.toString(eta));
+        m.put("seed", Long.toString(seed));
+        m.put("samples", Integer.toString(samples));
+        if (variance != null) {
+            m.put("variance", variance.configName());
+        }
+        return m;
+    }
+}

@@ -1,0 +1,260 @@
+package org.repaintstudio.core.inpaint;
+
+import java.awt.image.BufferedImage;
+
+import org.repaintstudio.core.image.Mask;
+
+/** Moving pixels between image space and model space: crop, resize, feather and blend. */
+final class Resample {
+    private Resample() {}
+
+    /**
+     * Fills the model-space tensor (CHW in [-1, 1]) and keep-mask (1 = known) from the crop.
+     * Downscaling averages the source pixels of each model pixel; a model pixel is to be filled if
+     * any of its source pixels is, or lies outside the image.
+     */
+    static void cropToModel(BufferedImage image, Mask mask, CropPlan plan, float[] tensor, float[] keep) {
+        int r = plan.modelSize();
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int hw = r * r;
+        double scale = plan.scale();
+        int[] row = new int[w];
+        double[] sum = new double[3 * hw];
+        int[] count = new int[hw];
+        boolean[] anyFill = new boolean[hw];
+        if (scale >= 1) {
+            // Box filter: every source pixel in the crop contributes to the model pixel it falls in.
+            for (int sy = Math.max(0, plan.y()); sy < Math.min(h, plan.y() + plan.side()); sy++) {
+                image.getRGB(0, sy, w, 1, row, 0, w);
+                int my = (int) ((sy - plan.y()) / scale);
+                for (int sx = Math.max(0, plan.x()); sx < Math.min(w, plan.x() + plan.side()); sx++) {
+                    int mx = (int) ((sx - plan.x()) / scale);
+                    int i = Math.min(r - 1, my) * r + Math.min(r - 1, mx);
+                    int p = row[sx];
+                    sum[i] += (p >> 16) & 0xFF;
+                    sum[hw + i] += (p >> 8) & 0xFF;
+                    sum[2 * hw + i] += p & 0xFF;
+                    count[i]++;
+                    anyFill[i] |= mask.isFill(sx, sy);
+                }
+            }
+            for (int i = 0; i < hw; i++) {
+                int my = i / r;
+                int mx = i % r;
+                // Cells reaching outside the image count as unknown.
+                boolean outside = cellOutside(plan, mx, my, w, h);
+                if (count[i] == 0) {
+                    keep[i] = 0f;
+                    continue;
+                }
+                keep[i] = (anyFill[i] || outside) ? 0f : 1f;
+                for (int c = 0; c < 3; c++) {
+                    tensor[c * hw + i] = (float) (sum[c * hw + i] / count[i] / 255.0 * 2 - 1);
+                }
+            }
+        } else {
+            // The crop is smaller than the model: sample bilinearly, mask by nearest pixel.
+            for (int my = 0; my < r; my++) {
+                for (int mx = 0; mx < r; mx++) {
+                    double sx = plan.x() + (mx + 0.5) * scale - 0.5;
+                    double sy = plan.y() + (my + 0.5) * scale - 0.5;
+                    int nx = (int) Math.round(sx);
+                    int ny = (int) Math.round(sy);
+                    int i = my * r + mx;
+                    if (nx < 0 || ny < 0 || nx >= w || ny >= h) {
+                        keep[i] = 0f;
+                        continue;
+                    }
+                    keep[i] = mask.isFill(nx, ny) ? 0f : 1f;
+                    int[] rgb = bilinear(image, sx, sy);
+                    for (int c = 0; c < 3; c++) {
+                        tensor[c * hw + i] = (float) (rgb[c] / 255.0 * 2 - 1);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean cellOutside(CropPlan plan, int mx, int my, int w, int h) {
+        double s = plan.scale();
+        double x0 = plan.x() + mx * s;
+        double y0 = plan.y() + my * s;
+        return x0 < 0 || y0 < 0 || x0 + s > w + 1e-9 || y0 + s > h + 1e-9;
+    }
+
+    private static int[] bilinear(BufferedImage img, double x, double y) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        x = Math.max(0, Math.min(w - 1, x));
+        y = Math.max(0, Math.min(h - 1, y));
+        int x0 = (int) Math.floor(x);
+        int y0 = (int) Math.floor(y);
+        int x1 = Math.min(w - 1, x0 + 1);
+        int y1 = Math.min(h - 1, y0 + 1);
+        double fx = x - x0;
+        double fy = y - y0;
+        int p00 = img.getRGB(x0, y0);
+        int p10 = img.getRGB(x1, y0);
+        int p01 = img.getRGB(x0, y1);
+        int p11 = img.getRGB(x1, y1);
+        int[] out = new int[3];
+        for (int c = 0; c < 3; c++) {
+            int shift = 16 - 8 * c;
+            double top = ((p00 >> shift) & 0xFF) * (1 - fx) + ((p10 >> shift) & 0xFF) * fx;
+            double bottom = ((p01 >> shift) & 0xFF) * (1 - fx) + ((p11 >> shift) & 0xFF) * fx;
+            out[c] = (int) Math.round(top * (1 - fy) + bottom * fy);
+        }
+        return out;
+    }
+
+    /** Sample {@code n} of an NCHW tensor in [-1, 1] as an RGB image, rounded as diffusers does. */
+    static BufferedImage toImage(float[] tensor, int w, int h, int n) {
+        int hw = w * h;
+        int base = n * 3 * hw;
+        int[] px = new int[hw];
+        for (int i = 0; i < hw; i++) {
+            int r = to8(tensor[base + i]);
+            int g = to8(tensor[base + hw + i]);
+            int b = to8(tensor[base + 2 * hw + i]);
+            px[i] = (r << 16) | (g << 8) | b;
+        }
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        img.setRGB(0, 0, w, h, px, 0, w);
+        return img;
+    }
+
+    static int to8(float v) {
+        float u = Math.max(0f, Math.min(1f, v / 2f + 0.5f));
+        return Math.round(u * 255f);
+    }
+
+    /**
+     * Blend weights over the crop square (side × side, row-major): 1 on fill pixels, falling
+     * linearly to 0 over {@code feather} pixels outside them, 0 beyond and outside the image.
+     */
+    static float[] featherAlpha(Mask mask, CropPlan plan) {
+        int side = plan.side();
+        int f = plan.feather();
+        int w = mask.width();
+        int h = mask.height();
+        // Chamfer distance (3-4 weights) in thirds of a pixel, capped just past the band.
+        int cap = 3 * (f + 1);
+        int[] d = new int[side * side];
+        for (int cy = 0; cy < side; cy++) {
+            for (int cx = 0; cx < side; cx++) {
+                int x = plan.x() + cx;
+                int y = plan.y() + cy;
+                boolean fill = x >= 0 && y >= 0 && x < w && y < h && mask.isFill(x, y);
+                d[cy * side + cx] = fill ? 0 : cap;
+            }
+        }
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                int i = y * side + x;
+                int v = d[i];
+                if (v == 0) {
+                    continue;
+                }
+                if (x > 0) {
+                    v = Math.min(v, d[i - 1] + 3);
+                }
+                if (y > 0) {
+                    v = Math.min(v, d[i - side] + 3);
+                    if (x > 0) {
+                        v = Math.min(v, d[i - side - 1] + 4);
+                    }
+                    if (x < side - 1) {
+                        v = Math.min(v, d[i - side + 1] + 4);
+                    }
+                }
+                d[i] = v;
+            }
+        }
+        for (int y = side - 1; y >= 0; y--) {
+            for (int x = side - 1; x >= 0; x--) {
+                int i = y * side + x;
+                int v = d[i];
+                if (v == 0) {
+                    continue;
+                }
+                if (x < side - 1) {
+                    v = Math.min(v, d[i + 1] + 3);
+                }
+                if (y < side - 1) {
+                    v = Math.min(v, d[i + side] + 3);
+                    if (x < side - 1) {
+                        v = Math.min(v, d[i + side + 1] + 4);
+                    }
+                    if (x > 0) {
+                        v = Math.min(v, d[i + side - 1] + 4);
+                    }
+                }
+                d[i] = v;
+            }
+        }
+        float[] alpha = new float[side * side];
+        for (int i = 0; i < alpha.length; i++) {
+            double dist = d[i] / 3.0;
+            alpha[i] = dist == 0 ? 1f : dist > f ? 0f : (float) (1 - dist / (f + 1));
+        }
+        return alpha;
+    }
+
+    /** The input with the model's result, scaled to the crop, blended in where alpha > 0. */
+    static BufferedImage blendBack(BufferedImage image, BufferedImage modelOut, CropPlan plan, float[] alpha) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[w];
+        int side = plan.side();
+        double s = plan.scale();
+        int r = plan.modelSize();
+        int[] model = modelOut.getRGB(0, 0, r, r, null, 0, r);
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, row, 0, w);
+            int cy = y - plan.y();
+            if (cy >= 0 && cy < side) {
+                for (int x = Math.max(0, plan.x()); x < Math.min(w, plan.x() + side); x++) {
+                    int cx = x - plan.x();
+                    float a = alpha[cy * side + cx];
+                    if (a <= 0f) {
+                        continue;
+                    }
+                    int gen = sampleBilinear(model, r, (cx + 0.5) / s - 0.5, (cy + 0.5) / s - 0.5);
+                    row[x] = a >= 1f ? gen : mix(row[x], gen, a);
+                }
+            }
+            out.setRGB(0, y, w, 1, row, 0, w);
+        }
+        return out;
+    }
+
+    private static int mix(int a, int b, float t) {
+        int out = 0;
+        for (int shift = 16; shift >= 0; shift -= 8) {
+            int ca = (a >> shift) & 0xFF;
+            int cb = (b >> shift) & 0xFF;
+            out |= Math.round(ca + (cb - ca) * t) << shift;
+        }
+        return out;
+    }
+
+    private static int sampleBilinear(int[] px, int size, double x, double y) {
+        x = Math.max(0, Math.min(size - 1, x));
+        y = Math.max(0, Math.min(size - 1, y));
+        int x0 = (int) x;
+        int y0 = (int) y;
+        int x1 = Math.min(size - 1, x0 + 1);
+        int y1 = Math.min(size - 1, y0 + 1);
+        double fx = x - x0;
+        double fy = y - y0;
+        int out = 0;
+        for (int shift = 16; shift >= 0; shift -= 8) {
+            double top = ((px[y0 * size + x0] >> shift) & 0xFF) * (1 - fx) + ((px[y0 * size + x1] >> shift) & 0xFF) * fx;
+            double bot = ((px[y1 * size + x0] >> shift) & 0xFF) * (1 - fx) + ((px[y1 * size + x1] >> shift) & 0xFF) * fx;
+            out |= (int) Math.round(top * (1 - fy) + bot * fy) << shift;
+        }
+        return out;
+    }
+}
