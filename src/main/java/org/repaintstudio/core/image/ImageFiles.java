@@ -61,6 +61,10 @@ public final class ImageFiles {
         if (!Files.isReadable(file)) {
             throw new UserFacingException("The file " + name + " cannot be read (permission denied).");
         }
+        long[] pngSize = pngHeaderSize(file);
+        if (pngSize != null) {
+            checkSize(name, pngSize[0], pngSize[1]);
+        }
         BufferedImage decoded;
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
@@ -102,6 +106,32 @@ public final class ImageFiles {
         BufferedImage rgb = toRgb(decoded);
         int orientation = exifOrientation(file);
         return orientation > 1 ? applyOrientation(rgb, orientation) : rgb;
+    }
+
+    /**
+     * Width and height from a PNG's IHDR chunk, or null if the file is not a PNG. Read directly
+     * because ImageIO rejects a zero-size header with an unspecific error.
+     */
+    static long[] pngHeaderSize(Path file) {
+        byte[] head = new byte[24];
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(head, 0, 24) < 24) {
+                return null;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        for (int i = 0; i < 8; i++) {
+            if (head[i] != signature[i]) {
+                return null;
+            }
+        }
+        if (head[12] != 'I' || head[13] != 'H' || head[14] != 'D' || head[15] != 'R') {
+            return null;
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(head, 16, 8);
+        return new long[] {Integer.toUnsignedLong(b.getInt()), Integer.toUnsignedLong(b.getInt())};
     }
 
     /** Packed 0xRRGGBB pixels, row-major. */

@@ -1,6 +1,9 @@
 package org.repaintstudio.core.image;
 
 import java.awt.image.BufferedImage;
+import java.awt.color.ColorSpace;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,18 +35,46 @@ public final class MaskFiles {
         int w = img.getWidth();
         int h = img.getHeight();
         boolean[] fill = new boolean[w * h];
-        boolean hasAlpha = img.getColorModel().hasAlpha();
-        Raster alpha = hasAlpha ? img.getAlphaRaster() : null;
+        double[] level = brightness(img);
+        for (int i = 0; i < fill.length; i++) {
+            fill[i] = convention.isFill(level[i] >= 127.5);
+        }
+        return Mask.wrap(w, h, fill);
+    }
+
+    /**
+     * Brightness 0..255 of each pixel with alpha composited onto black. Grey images are read from
+     * their samples: going through sRGB would apply the grey colour space's gamma and move the 50%
+     * threshold.
+     */
+    private static double[] brightness(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        double[] out = new double[w * h];
+        ColorModel cm = img.getColorModel();
+        if (cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY && !(cm instanceof IndexColorModel)) {
+            Raster r = img.getRaster();
+            double maxGrey = (1 << cm.getComponentSize(0)) - 1;
+            boolean alpha = cm.hasAlpha() && r.getNumBands() > 1;
+            double maxAlpha = alpha ? (1 << cm.getComponentSize(1)) - 1 : 1;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double v = r.getSample(x, y, 0) / maxGrey * 255;
+                    if (alpha) {
+                        v *= r.getSample(x, y, 1) / maxAlpha;
+                    }
+                    out[y * w + x] = v;
+                }
+            }
+            return out;
+        }
         int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
         for (int i = 0; i < argb.length; i++) {
             int p = argb[i];
             double lum = 0.299 * ((p >> 16) & 0xFF) + 0.587 * ((p >> 8) & 0xFF) + 0.114 * (p & 0xFF);
-            if (alpha != null) {
-                lum = lum * ((p >>> 24) & 0xFF) / 255.0;
-            }
-            fill[i] = convention.isFill(lum >= 127.5);
+            out[i] = cm.hasAlpha() ? lum * ((p >>> 24) & 0xFF) / 255.0 : lum;
         }
-        return Mask.wrap(w, h, fill);
+        return out;
     }
 
     /** Mask images are decoded as stored (no colour conversion), still with the size guard. */
@@ -51,6 +82,10 @@ public final class MaskFiles {
         String name = file.getFileName().toString();
         if (!Files.isRegularFile(file)) {
             throw new UserFacingException("The mask file " + file + " does not exist.");
+        }
+        long[] pngSize = ImageFiles.pngHeaderSize(file);
+        if (pngSize != null) {
+            ImageFiles.checkSize(name, pngSize[0], pngSize[1]);
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
