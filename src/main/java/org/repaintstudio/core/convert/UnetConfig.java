@@ -186,6 +186,24 @@ public record UnetConfig(
         }
     }
 
+    /** Every parameter tensor this config implies (diffusers names, current attention naming) with its shape. */
+    public java.util.Map<String, long[]> parameterShapes() {
+        return java.util.Collections.unmodifiableMap(UnetGraphBuilder.parameterShapes(this));
+    }
+
+    /** Parameter count implied by the config. */
+    public long parameterCount() {
+        long n = 0;
+        for (long[] shape : parameterShapes().values()) {
+            long p = 1;
+            for (long d : shape) {
+                p *= d;
+            }
+            n += p;
+        }
+        return n;
+    }
+
     /** The time embedding width, 4 × the first block's channels as in diffusers. */
     public int timeEmbedDim() {
         return blockOutChannels.get(0) * 4;

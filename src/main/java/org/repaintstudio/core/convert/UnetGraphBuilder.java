@@ -22,12 +22,18 @@ final class UnetGraphBuilder {
     static final String OUTPUT = "out_sample";
 
     private final UnetConfig cfg;
-    private final UnetWeights w;
+    private final ParameterLookup w;
     private final OnnxGraphBuilder g = new OnnxGraphBuilder("unet2d");
     /** silu(time embedding), shared by every resnet's time projection. */
     private String embActivated;
 
-    UnetGraphBuilder(UnetConfig cfg, UnetWeights weights) {
+    /** Supplies the tensor behind a parameter name after checking its shape. */
+    @FunctionalInterface
+    interface ParameterLookup {
+        SafetensorsTensor require(String name, long... shape);
+    }
+
+    UnetGraphBuilder(UnetConfig cfg, ParameterLookup weights) {
         this.cfg = cfg;
         this.w = weights;
     }
@@ -105,6 +111,16 @@ final class UnetGraphBuilder {
         x = conv(x, "conv_out", c, cfg.outChannels(), 3, 1);
         g.output(x, OUTPUT, new long[] {-1, cfg.outChannels(), h, wd}, true);
         return g;
+    }
+
+    /** Every parameter the config implies, by diffusers name, in graph order. */
+    static java.util.LinkedHashMap<String, long[]> parameterShapes(UnetConfig cfg) {
+        java.util.LinkedHashMap<String, long[]> shapes = new java.util.LinkedHashMap<>();
+        new UnetGraphBuilder(cfg, (name, shape) -> {
+            shapes.put(name, shape.clone());
+            return new SafetensorsTensor(name, SafetensorsDType.F32, shape, 0, 0);
+        }).build();
+        return shapes;
     }
 
     private record Skip(String value, int channels) { }

@@ -12,7 +12,7 @@ import java.util.Set;
  * names (query/key/value/proj_attn) that diffusers renames on load, and checks every shape
  * against what the config implies.
  */
-final class UnetWeights {
+final class UnetWeights implements UnetGraphBuilder.ParameterLookup {
     private static final Map<String, String> LEGACY_ATTENTION = Map.of(
             ".to_q.", ".query.",
             ".to_k.", ".key.",
@@ -27,7 +27,8 @@ final class UnetWeights {
     }
 
     /** The tensor for {@code name}, which must have {@code expected} shape (or its 1×1-conv form for a linear weight). */
-    SafetensorsTensor require(String name, long... expected) {
+    @Override
+    public SafetensorsTensor require(String name, long... expected) {
         SafetensorsTensor t = file.tensors().get(name);
         if (t == null) {
             for (Map.Entry<String, String> e : LEGACY_ATTENTION.entrySet()) {
