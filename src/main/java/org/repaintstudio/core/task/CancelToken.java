@@ -8,9 +8,32 @@ import java.util.concurrent.CancellationException;
  */
 public final class CancelToken {
     private volatile boolean cancelled;
+    private final java.util.List<Runnable> onCancel = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** Cancels and runs the registered callbacks (e.g. closing a blocked network stream). */
     public void cancel() {
         cancelled = true;
+        for (Runnable r : onCancel) {
+            r.run();
+        }
+    }
+
+    /**
+     * Runs {@code action} on cancel (at once if already cancelled); close the returned handle when
+     * the guarded operation is over.
+     */
+    public Registration onCancel(Runnable action) {
+        onCancel.add(action);
+        if (cancelled) {
+            action.run();
+        }
+        return () -> onCancel.remove(action);
+    }
+
+    /** A callback registration; closing it never throws. */
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
     }
 
     public boolean isCancelled() {
