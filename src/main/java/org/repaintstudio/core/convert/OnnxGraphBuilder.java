@@ -107,7 +107,10 @@ final class OnnxGraphBuilder {
         for (long d : dims) {
             t.addDims(d);
         }
-        graph.addInitializer(t);
+        // A Constant node rather than an initializer, so initializers are exactly the model's parameters.
+        graph.addNode(OnnxMl.NodeProto.newBuilder().setOpType("Constant").setName(name + "_Constant").addOutput(name)
+                .addAttribute(OnnxMl.AttributeProto.newBuilder().setName("value")
+                        .setType(OnnxMl.AttributeProto.AttributeType.TENSOR).setT(t)));
         return name;
     }
 

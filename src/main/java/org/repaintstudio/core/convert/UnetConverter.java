@@ -94,6 +94,10 @@ public final class UnetConverter {
             return CacheState.MISSING;
         }
         try {
+            JsonNode side = readSidecar(onnx);
+            if (side == null || side.path("onnx_size").asLong(-1) != Files.size(onnx)) {
+                return CacheState.FOREIGN; // decided without hashing the weights
+            }
             return cacheState(CacheKey.of(configJson, weights, onnx, ProgressListener.NONE, CancelToken.none()), onnx);
         } catch (IOException e) {
             throw new UserFacingException("Cannot check " + onnx + ": " + e.getMessage(), e);
