@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "RePaint diffusion inpainting on ONNX Runtime.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ConvertCommand.class,
+                ModelsCommand.class,
         })
 public final class RepaintCli implements Runnable {
 

@@ -65,6 +65,10 @@ public final class UnetConverter {
         CancelToken token = cancel == null ? CancelToken.none() : cancel;
         UnetConfig cfg = UnetConfig.read(configJson);
         try (SafetensorsFile file = SafetensorsFile.open(weights)) {
+            if (!force && isForeign(onnxOut)) {
+                throw new UserFacingException(onnxOut + " already exists and was not converted from these weights;"
+                        + " convert with --force to replace it.");
+            }
             CacheKey key = CacheKey.of(configJson, weights, onnxOut, listener, token);
             CacheState state = cacheState(key, onnxOut);
             if (state == CacheState.CURRENT && !force) {
@@ -94,8 +98,7 @@ public final class UnetConverter {
             return CacheState.MISSING;
         }
         try {
-            JsonNode side = readSidecar(onnx);
-            if (side == null || side.path("onnx_size").asLong(-1) != Files.size(onnx)) {
+            if (isForeign(onnx)) {
                 return CacheState.FOREIGN; // decided without hashing the weights
             }
             return cacheState(CacheKey.of(configJson, weights, onnx, ProgressListener.NONE, CancelToken.none()), onnx);
@@ -107,6 +110,15 @@ public final class UnetConverter {
     /** The sidecar that records what {@code onnx} was converted from. */
     public static Path sidecarOf(Path onnx) {
         return onnx.resolveSibling(onnx.getFileName() + SIDECAR_SUFFIX);
+    }
+
+    /** An existing file without our matching sidecar: someone else's model, never overwritten silently. */
+    private static boolean isForeign(Path onnx) throws IOException {
+        if (!Files.exists(onnx)) {
+            return false;
+        }
+        JsonNode side = readSidecar(onnx);
+        return side == null || side.path("onnx_size").asLong(-1) != Files.size(onnx);
     }
 
     private static CacheState cacheState(CacheKey key, Path onnx) throws IOException {

@@ -1,0 +1,93 @@
+package org.repaintstudio.cli;
+
+import org.repaintstudio.core.hub.DownloadListener;
+import org.repaintstudio.core.hub.DownloadProgress;
+import org.repaintstudio.core.task.ProgressListener;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * A one-line progress bar on stderr: redrawn in place on a terminal, printed every 10% otherwise
+ * (logs and tests), so piped output stays readable.
+ */
+final class ConsoleProgress implements ProgressListener, DownloadListener {
+    private static final int WIDTH = 24;
+    private final PrintWriter err;
+    private final boolean terminal;
+    private String lastLabel = "";
+    private int lastDecile = -1;
+    private boolean lineOpen;
+
+    ConsoleProgress(PrintWriter err, boolean terminal) {
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    static ConsoleProgress forStderr(PrintWriter err) {
+        return new ConsoleProgress(err, System.console() != null);
+    }
+
+    @Override
+    public void progress(double fraction, String message) {
+        show(message, fraction, message);
+    }
+
+    @Override
+    public void progress(DownloadProgress p) {
+        StringBuilder sb = new StringBuilder(p.file()).append("  ").append(Formats.bytes(p.bytesDone()));
+        if (p.bytesTotal() > 0) {
+            sb.append(" / ").append(Formats.bytes(p.bytesTotal()));
+        }
+        if (p.bytesPerSecond() > 0) {
+            sb.append("  ").append(Formats.bytes((long) p.bytesPerSecond())).append("/s");
+        }
+        if (p.eta() != null) {
+            sb.append("  ETA ").append(eta(p.eta()));
+        }
+        show(p.file(), p.fraction(), sb.toString());
+    }
+
+    private void show(String label, double fraction, String text) {
+        if (!label.equals(lastLabel)) {
+            finishLine();
+            lastLabel = label;
+            lastDecile = -1;
+        }
+        String line = (fraction >= 0 ? bar(fraction) + " " : "") + text;
+        if (terminal) {
+            err.print("\r" + line + "\u001b[K");
+            lineOpen = true;
+        } else {
+            int decile = fraction < 0 ? 0 : (int) Math.floor(fraction * 10);
+            if (decile == lastDecile) {
+                return;
+            }
+            lastDecile = decile;
+            err.println(line);
+        }
+        err.flush();
+    }
+
+    /** Ends the in-place line so later output starts on a fresh one. */
+    void finishLine() {
+        if (lineOpen) {
+            err.println();
+            err.flush();
+            lineOpen = false;
+        }
+    }
+
+    static String bar(double fraction) {
+        int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * WIDTH);
+        return "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] "
+                + String.format(Locale.ROOT, "%3d%%", (int) Math.floor(fraction * 100));
+    }
+
+    private static String eta(Duration d) {
+        long s = d.getSeconds();
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}
