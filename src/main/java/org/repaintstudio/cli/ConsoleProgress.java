@@ -31,7 +31,7 @@ final class ConsoleProgress implements ProgressListener, DownloadListener {
 
     @Override
     public void progress(double fraction, String message) {
-        show(message, fraction, message);
+        show("conversion", fraction, message);
     }
 
     @Override

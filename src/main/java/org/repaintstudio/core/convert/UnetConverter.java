@@ -164,10 +164,10 @@ public final class UnetConverter {
                 .addMetadataProps(prop("repaint.weights_sha256", key.weightsSha256))
                 .addMetadataProps(prop("repaint.config_sha256", key.configSha256))
                 .build();
-        Path tmp = Files.createTempFile(dir, "." + onnxOut.getFileName() + ".", ".tmp");
+        Path tmp = tempSibling(onnxOut.toAbsolutePath());
         boolean moved = false;
         try {
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
                 OnnxModelWriter.write(out, header, graph.graphWithoutWeights(), graph.weights(), file,
                         done -> listener.progress(0.1 + 0.9 * done / Math.max(1, weightBytes),
                                 "Writing weights (" + (done >> 20) + " of " + (weightBytes >> 20) + " MB)"),
@@ -197,13 +197,22 @@ public final class UnetConverter {
         n.put("config_sha256", key.configSha256);
         n.put("onnx_size", Files.size(onnx));
         Path side = sidecarOf(onnx);
-        Path tmp = Files.createTempFile(side.toAbsolutePath().getParent(), "." + side.getFileName() + ".", ".tmp");
+        Path tmp = tempSibling(side.toAbsolutePath());
         try {
-            mapper.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), n);
+            Files.write(tmp, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(n), StandardOpenOption.CREATE_NEW);
             move(tmp, side);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * A fresh hidden name next to {@code target}, for write-then-rename. Created by the caller with
+     * CREATE_NEW so the file gets the usual permissions (createTempFile would make it owner-only).
+     */
+    static Path tempSibling(Path target) {
+        long r = java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
+        return target.resolveSibling("." + target.getFileName() + "." + Long.toString(r, 36) + ".tmp");
     }
 
     static void move(Path from, Path to) throws IOException {

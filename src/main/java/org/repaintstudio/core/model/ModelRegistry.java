@@ -167,10 +167,10 @@ public final class ModelRegistry {
         Path file = dataDir.resolve(IMPORTS_FILE);
         try {
             Files.createDirectories(dataDir);
-            Path tmp = Files.createTempFile(dataDir, "." + IMPORTS_FILE + ".", ".tmp");
+            Path tmp = dataDir.resolve("." + IMPORTS_FILE + "." + System.nanoTime() + ".tmp");
             StringBuilder sb = new StringBuilder("# Model folders imported into RePaint Studio, one per line.\n");
             imports.forEach(p -> sb.append(p).append('\n'));
-            Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
+            Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
