@@ -254,8 +254,9 @@ public final class HubClient {
 
         Speedometer speed = new Speedometer(path, start, total);
         InputStream body = resp.body();
-        try (CancelToken.Registration reg = cancel.onCancel(() -> closeQuietly(body));
-             FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        // Closing the body from the cancelling thread unblocks a read that waits on a stalled server.
+        CancelToken.Registration closeOnCancel = cancel.onCancel(() -> closeQuietly(body));
+        try (closeOnCancel; FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             ch.truncate(start);
             ch.position(start);
             byte[] buf = new byte[1 << 16];

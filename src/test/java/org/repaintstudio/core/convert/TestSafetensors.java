@@ -58,6 +58,35 @@ public final class TestSafetensors {
         }
     }
 
+    /** Writes the same tensors as bfloat16 (the top half of each float32's bits). */
+    public static void writeBF16(Path file, Map<String, long[]> shapes, Values values) throws IOException {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode header = m.createObjectNode();
+        long offset = 0;
+        for (Map.Entry<String, long[]> e : shapes.entrySet()) {
+            long n = count(e.getValue());
+            ObjectNode t = header.putObject(e.getKey());
+            t.put("dtype", "BF16");
+            ArrayNode shape = t.putArray("shape");
+            for (long d : e.getValue()) {
+                shape.add(d);
+            }
+            t.putArray("data_offsets").add(offset).add(offset + n * 2);
+            offset += n * 2;
+        }
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            writeHeader(out, m.writeValueAsString(header));
+            for (Map.Entry<String, long[]> e : shapes.entrySet()) {
+                long n = count(e.getValue());
+                for (long i = 0; i < n; i++) {
+                    int bits = Float.floatToRawIntBits(values.at(e.getKey(), i)) >>> 16;
+                    out.write(bits & 0xff);
+                    out.write(bits >>> 8);
+                }
+            }
+        }
+    }
+
     /** Random weights that keep activations O(1): small normal-ish values, norm scales near 1. */
     public static Values randomWeights(long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);

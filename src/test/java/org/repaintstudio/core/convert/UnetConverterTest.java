@@ -120,6 +120,37 @@ class UnetConverterTest {
     }
 
     @Test
+    void bfloat16WeightsConvertLikeTheSameValuesInFloat32() throws Exception {
+        Map<String, long[]> shapes = new LinkedHashMap<>(
+                UnetConfig.read(Golden.unet("tiny").resolve("config.json")).parameterShapes());
+        Map<String, float[]> golden = new LinkedHashMap<>();
+        try (SafetensorsFile src = SafetensorsFile.open(Golden.unet("tiny").resolve(WEIGHTS))) {
+            for (String name : shapes.keySet()) {
+                golden.put(name, src.readFloats(name));
+            }
+        }
+        // bf16 keeps the top 16 bits; the f32 twin holds exactly the same truncated values.
+        TestSafetensors.Values truncated = (name, i) ->
+                Float.intBitsToFloat(Float.floatToRawIntBits(golden.get(name)[(int) i]) & 0xffff0000);
+        Path bf = tmp.resolve("bf16");
+        Path f32 = tmp.resolve("f32");
+        for (Path d : new Path[] {bf, f32}) {
+            Files.createDirectories(d);
+            Files.copy(Golden.unet("tiny").resolve("config.json"), d.resolve("config.json"));
+        }
+        TestSafetensors.writeBF16(bf.resolve(WEIGHTS), shapes, truncated);
+        TestSafetensors.writeF32(f32.resolve(WEIGHTS), shapes, truncated);
+        convert(bf, false);
+        convert(f32, false);
+        Path io = Golden.unet("tiny").resolve("io_1");
+        float[] sample = Golden.readF32(io.resolve("sample.f32"));
+        long[] t = Golden.readI64(io.resolve("timestep.i64"));
+        float[] a = UnetConverterGoldenTest.run(bf.resolve("model.onnx"), sample, t, 3, 32);
+        float[] b = UnetConverterGoldenTest.run(f32.resolve("model.onnx"), sample, t, 3, 32);
+        assertThat(a).containsExactly(b);
+    }
+
+    @Test
     void unsupportedConfigValueNamesKeyAndValue() throws Exception {
         Path dir = Golden.copyUnet("tiny", tmp.resolve("m"));
         ObjectNode cfg = (ObjectNode) new ObjectMapper().readTree(dir.resolve("config.json").toFile());
