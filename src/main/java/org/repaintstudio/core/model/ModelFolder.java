@@ -92,7 +92,17 @@ public final class ModelFolder {
             throw new UserFacingException(path + " is not a model folder: it needs " + CONFIG + " with " + WEIGHTS
                     + " or " + ONNX + ", at the top or under unet/.");
         }
-        UnetConfig cfg = Files.isRegularFile(unetDir.resolve(CONFIG)) ? UnetConfig.read(unetDir.resolve(CONFIG)) : null;
+        UnetConfig cfg = null;
+        if (Files.isRegularFile(unetDir.resolve(CONFIG))) {
+            try {
+                cfg = UnetConfig.read(unetDir.resolve(CONFIG));
+            } catch (UserFacingException e) {
+                // A ready model.onnx is usable even when its config is beyond what we can convert.
+                if (Files.isRegularFile(unetDir.resolve(WEIGHTS)) || !Files.isRegularFile(unetDir.resolve(ONNX))) {
+                    throw e;
+                }
+            }
+        }
         Path root = p;
         Path schedulerFile = findSchedulerConfig(root, unetDir);
         JsonNode scheduler = schedulerFile == null ? defaultScheduler() : readJson(schedulerFile);
