@@ -112,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
                 double totalMs = schedule.denoiseCount() * (median + stepMs) + schedule.undoCount() * ratioUndo;
                 out.printf(Locale.ROOT, "estimate     %-8s %d/%d/%d: %d UNet calls, %d undo entries, about %s for %d sample(s)%n",
                         p.label(), p.steps(), p.jumpLength(), p.jumpNSample(), schedule.denoiseCount(),
-                        schedule.undoCount(), ConsoleProgress.duration((long) (totalMs * 1e6)), batch);
+                        schedule.undoCount(), ConsoleProgress.eta(java.time.Duration.ofMillis((long) totalMs)), batch);
             }
             out.flush();
         }

@@ -161,11 +161,11 @@ final class InpaintCommand implements Callable<Integer> {
                     throw new UserFacingException("Cannot create the previews folder " + previews + ".", e);
                 }
             }
-            ConsoleProgress progress = new ConsoleProgress(err);
+            ConsoleProgress progress = ConsoleProgress.forStderr(err);
             Inpainter.Listener listener = new Inpainter.Listener() {
                 @Override
                 public void progressed(Progress p) {
-                    progress.update(p);
+                    progress.progress(p);
                 }
 
                 @Override

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 ScheduleCommand.class,
                 ConformanceCommand.class,
                 BenchCommand.class,
+                ConvertCommand.class,
+                ModelsCommand.class,
         })
 public final class RepaintCli implements Runnable {
 

@@ -1,11 +1,11 @@
 package org.repaintstudio.cli;
 
+import picocli.CommandLine;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-import picocli.CommandLine;
-
-/** Runs a CLI command in-process and captures what it prints. */
+/** Runs a command in-process and captures what it prints. */
 record CliRun(int exitCode, String out, String err) {
 
     static CliRun of(String... args) {
