@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import org.repaintstudio.core.UserFacingException;
 import org.repaintstudio.core.inpaint.RePaintParameters;
-import org.repaintstudio.core.model.BundledModels;
+import org.repaintstudio.core.model.ModelRegistry;
 import org.repaintstudio.core.model.LoadedModel;
 import org.repaintstudio.core.sampler.DiffusersRePaintScheduler;
 import org.repaintstudio.core.sampler.SeededNoise;
@@ -50,8 +50,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserFacingException("--batch must be between 1 and " + RePaintParameters.MAX_SAMPLES + ".");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Path modelPath = model != null ? model : BundledModels.defaultModel().orElseThrow(() -> new UserFacingException(
-                "No --model given and the bundled model '" + BundledModels.DEFAULT_MODEL + "' was not found."));
+        Path modelPath = ModelRegistry.modelOrDefault(model);
         try (LoadedModel loaded = LoadedModel.open(modelPath, threads)) {
             int r = loaded.resolution();
             Shape shape = new Shape(batch, 3, r, r);

@@ -20,6 +20,16 @@ public final class CliErrors {
         }
     }
 
+    /** A mistyped command line: the problem and where to look, without the full usage text. */
+    static int handleParameterError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        String msg = ex.getMessage();
+        cl.getErr().println("Error: " + (msg.endsWith(".") ? msg : msg + "."));
+        cl.getErr().println("See '" + cl.getCommandSpec().qualifiedName() + " --help'.");
+        cl.getErr().flush();
+        return cl.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
     /** The single sentence shown to a user for an exception. */
     public static String describe(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {

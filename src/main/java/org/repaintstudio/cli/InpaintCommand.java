@@ -27,8 +27,10 @@ import org.repaintstudio.core.image.MaskOps;
 import org.repaintstudio.core.image.MaskPresets;
 import org.repaintstudio.core.inpaint.Inpainter;
 import org.repaintstudio.core.inpaint.RePaintParameters;
-import org.repaintstudio.core.model.BundledModels;
+import org.repaintstudio.core.model.ModelRegistry;
 import org.repaintstudio.core.model.LoadedModel;
+import org.repaintstudio.core.model.ModelFolder;
+import org.repaintstudio.core.task.CancelToken;
 import org.repaintstudio.core.sampler.CancellationToken;
 import org.repaintstudio.core.sampler.SeededNoise;
 import org.repaintstudio.core.schedule.SchedulerConfig.VarianceType;
@@ -57,7 +59,7 @@ final class InpaintCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output PNG or JPEG; several samples become OUT-1.png, OUT-2.png, ...")
     Path out;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "Model folder or .onnx file (default: the bundled " + BundledModels.DEFAULT_MODEL + ").")
+    @Option(names = "--model", paramLabel = "DIR", description = "Model folder or .onnx file (default: the bundled " + ModelRegistry.DEFAULT_MODEL + ").")
     Path model;
 
     @Option(names = "--preset", paramLabel = "NAME", description = "fast, balanced or paper: sets steps and jumps (explicit options win).")
@@ -144,9 +146,14 @@ final class InpaintCommand implements Callable<Integer> {
         if (m.isFull()) {
             err.println("The mask covers the whole image: generating a new image.");
         }
-        Path modelPath = model != null ? model : BundledModels.defaultModel().orElseThrow(() -> new UserFacingException(
-                "No --model given and the bundled model '" + BundledModels.DEFAULT_MODEL + "' was not found."));
-        try (LoadedModel loaded = LoadedModel.open(modelPath, threads)) {
+        Path modelPath = ModelRegistry.modelOrDefault(model);
+        ModelFolder folder = ModelFolder.open(modelPath);
+        ConsoleProgress progress = ConsoleProgress.forStderr(err);
+        if (folder.needsConversion()) {
+            err.println("Converting " + folder.displayName() + " to ONNX (once)...");
+        }
+        try (LoadedModel loaded = LoadedModel.open(folder, threads, progress, CancelToken.none())) {
+            progress.finishLine();
             params.validate(loaded.schedulerConfig().numTrainTimesteps());
             Inpainter inpainter = new Inpainter(loaded.denoiser(), loaded.schedulerConfig(), loaded.resolution());
             int calls = params.modelCalls(loaded.schedulerConfig());
@@ -161,7 +168,6 @@ final class InpaintCommand implements Callable<Integer> {
                     throw new UserFacingException("Cannot create the previews folder " + previews + ".", e);
                 }
             }
-            ConsoleProgress progress = ConsoleProgress.forStderr(err);
             Inpainter.Listener listener = new Inpainter.Listener() {
                 @Override
                 public void progressed(Progress p) {

@@ -32,6 +32,7 @@ public final class RepaintCli implements Runnable {
         CommandLine cl = new CommandLine(new RepaintCli());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new CliErrors.Handler());
+        cl.setParameterExceptionHandler(CliErrors::handleParameterError);
         return cl;
     }
 

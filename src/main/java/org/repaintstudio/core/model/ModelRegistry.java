@@ -252,6 +252,24 @@ public final class ModelRegistry {
         return dataDir.resolve("models");
     }
 
+    /** The bundled model used when the user has not chosen one. */
+    public static final String DEFAULT_MODEL = "emoji-64";
+
+    /** The bundled default model's folder, if it is installed. */
+    public static Optional<Path> defaultModel() {
+        Path m = bundledModelsDir().resolve(DEFAULT_MODEL);
+        return Files.isDirectory(m) ? Optional.of(m) : Optional.empty();
+    }
+
+    /** The given model, or the bundled default; a clear error when neither exists. */
+    public static Path modelOrDefault(Path given) {
+        if (given != null) {
+            return given;
+        }
+        return defaultModel().orElseThrow(() -> new UserFacingException("No model was given and the bundled model '"
+                + DEFAULT_MODEL + "' is not installed in " + bundledModelsDir() + "."));
+    }
+
     /**
      * The {@code models/} folder shipped with the application: next to the jar (or one level up, as
      * in an installed app image), found from this class's code source; {@code ./models} as a fallback.

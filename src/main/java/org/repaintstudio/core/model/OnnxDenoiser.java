@@ -286,7 +286,7 @@ public final class OnnxDenoiser implements Denoiser {
             inputs.put(sampleInput, OnnxTensor.createTensor(env, sample, dims));
             timestepCount = timestepScalar || timestepSingle ? 1 : shape.batch();
             long[] tdims = timestepScalar ? new long[0] : new long[] {timestepCount};
-            timestepBytes = direct(timestepCount * 8);
+            timestepBytes = direct(timestepCount * (timestepType == OnnxJavaType.INT64 ? 8 : 4));
             OnnxTensor t = switch (timestepType) {
                 case INT64 -> OnnxTensor.createTensor(env, timestepBytes.asLongBuffer(), tdims);
                 case INT32 -> OnnxTensor.createTensor(env, timestepBytes.asIntBuffer(), tdims);
