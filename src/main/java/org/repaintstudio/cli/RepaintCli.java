@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 ScheduleCommand.class,
                 ConformanceCommand.class,
                 BenchCommand.class,
+                GenerateCommand.class,
                 ConvertCommand.class,
                 ModelsCommand.class,
         })

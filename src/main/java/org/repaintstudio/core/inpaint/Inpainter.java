@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.repaintstudio.core.UserFacingException;
+import org.repaintstudio.core.image.ImageGrid;
 import org.repaintstudio.core.image.Mask;
 import org.repaintstudio.core.sampler.CancellationToken;
 import org.repaintstudio.core.sampler.Denoiser;
@@ -73,7 +74,7 @@ public final class Inpainter {
         float[] tensor = new float[3 * r * r];
         float[] keep = new float[r * r];
         Resample.cropToModel(image, mask, plan, tensor, keep);
-        return new Prepared(plan, tensor, keep, Resample.toImage(tensor, r, r, 0));
+        return new Prepared(plan, tensor, keep, ImageGrid.fromTensor(tensor, r, r, 0));
     }
 
     public Outcome run(BufferedImage image, Mask mask, RePaintParameters params, NoiseSource noise, Listener listener,
@@ -101,7 +102,7 @@ public final class Inpainter {
             @Override
             public void preview(Preview p) {
                 listener.preview(p);
-                listener.previewImage(p.sample(), p.denoiseDone(), Resample.toImage(p.x0(), r, r, 0), p.isFinal());
+                listener.previewImage(p.sample(), p.denoiseDone(), ImageGrid.fromTensor(p.x0(), r, r, 0), p.isFinal());
             }
         };
         RePaintPipeline.Result result = new RePaintPipeline(denoiser).run(
@@ -112,7 +113,7 @@ public final class Inpainter {
         List<BufferedImage> small = new ArrayList<>();
         float[] alpha = Resample.featherAlpha(mask, prepared.plan());
         for (int n = 0; n < shape.batch(); n++) {
-            BufferedImage modelOut = Resample.toImage(result.samples(), r, r, n);
+            BufferedImage modelOut = ImageGrid.fromTensor(result.samples(), r, r, n);
             small.add(modelOut);
             full.add(Resample.blendBack(image, modelOut, prepared.plan(), alpha));
         }

@@ -108,27 +108,6 @@ final class Resample {
         return out;
     }
 
-    /** Sample {@code n} of an NCHW tensor in [-1, 1] as an RGB image, rounded as diffusers does. */
-    static BufferedImage toImage(float[] tensor, int w, int h, int n) {
-        int hw = w * h;
-        int base = n * 3 * hw;
-        int[] px = new int[hw];
-        for (int i = 0; i < hw; i++) {
-            int r = to8(tensor[base + i]);
-            int g = to8(tensor[base + hw + i]);
-            int b = to8(tensor[base + 2 * hw + i]);
-            px[i] = (r << 16) | (g << 8) | b;
-        }
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        img.setRGB(0, 0, w, h, px, 0, w);
-        return img;
-    }
-
-    static int to8(float v) {
-        float u = Math.max(0f, Math.min(1f, v / 2f + 0.5f));
-        return Math.round(u * 255f);
-    }
-
     /**
      * Blend weights over the crop square (side × side, row-major): 1 on fill pixels, falling
      * linearly to 0 over {@code feather} pixels outside them, 0 beyond and outside the image.
