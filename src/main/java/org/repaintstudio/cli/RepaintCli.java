@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 ConformanceCommand.class,
                 BenchCommand.class,
                 GenerateCommand.class,
+                EvaluateCommand.class,
                 ConvertCommand.class,
                 ModelsCommand.class,
         })
