@@ -34,7 +34,7 @@ import org.repaintstudio.core.inpaint.InpaintMetrics;
 import org.repaintstudio.core.inpaint.RePaintParameters;
 import org.repaintstudio.core.model.LoadedModel;
 import org.repaintstudio.core.model.ModelRegistry;
-import org.repaintstudio.core.sampler.CancellationToken;
+import org.repaintstudio.core.task.CancelToken;
 import org.repaintstudio.core.sampler.PipelineListener;
 import org.repaintstudio.core.sampler.RePaintPipeline;
 import org.repaintstudio.core.sampler.SeededNoise;
@@ -147,7 +147,7 @@ final class EvaluateCommand implements Callable<Integer> {
                                                 "%s: images %d-%d of %d", preset.id(), from + 1, from + n, truth.size()));
                                     }
                                 }
-                            }, CancellationToken.none());
+                            }, CancelToken.none());
                     modelNanos += res.modelNanos();
                     runs++;
                     for (int k = 0; k < n; k++) {

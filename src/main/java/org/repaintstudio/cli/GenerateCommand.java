@@ -20,7 +20,7 @@ import org.repaintstudio.core.image.ImageGrid;
 import org.repaintstudio.core.image.ImageWriters;
 import org.repaintstudio.core.model.LoadedModel;
 import org.repaintstudio.core.model.ModelRegistry;
-import org.repaintstudio.core.sampler.CancellationToken;
+import org.repaintstudio.core.task.CancelToken;
 import org.repaintstudio.core.sampler.DiffusersSampler;
 import org.repaintstudio.core.sampler.PipelineListener;
 import org.repaintstudio.core.sampler.RePaintPipeline;
@@ -101,7 +101,7 @@ final class GenerateCommand implements Callable<Integer> {
                                             String.format(Locale.ROOT, "samples %d-%d of %d", done + 1, done + n, count));
                                 }
                             }
-                        }, CancellationToken.none());
+                        }, CancelToken.none());
                 for (int i = 0; i < n; i++) {
                     samples.add(ImageGrid.fromTensor(result.samples(), r, r, i));
                 }

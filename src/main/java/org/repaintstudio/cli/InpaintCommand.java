@@ -31,7 +31,7 @@ import org.repaintstudio.core.model.ModelRegistry;
 import org.repaintstudio.core.model.LoadedModel;
 import org.repaintstudio.core.model.ModelFolder;
 import org.repaintstudio.core.task.CancelToken;
-import org.repaintstudio.core.sampler.CancellationToken;
+import org.repaintstudio.core.task.CancelToken;
 import org.repaintstudio.core.sampler.SeededNoise;
 import org.repaintstudio.core.schedule.SchedulerConfig.VarianceType;
 
@@ -184,7 +184,7 @@ final class InpaintCommand implements Callable<Integer> {
                 }
             };
             Inpainter.Outcome outcome = inpainter.run(input, m, params, new SeededNoise(params.seed()), listener,
-                    CancellationToken.none());
+                    CancelToken.none());
             Map<String, String> meta = new LinkedHashMap<>();
             meta.put("Software", "RePaint Studio");
             meta.put("Source", image.getFileName().toString());

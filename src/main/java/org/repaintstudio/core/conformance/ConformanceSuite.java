@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.repaintstudio.core.UserFacingException;
 import org.repaintstudio.core.image.ImageFiles;
 import org.repaintstudio.core.model.OnnxDenoiser;
-import org.repaintstudio.core.sampler.CancellationToken;
+import org.repaintstudio.core.task.CancelToken;
 import org.repaintstudio.core.sampler.DiffusersRePaintScheduler;
 import org.repaintstudio.core.sampler.DiffusersSampler;
 import org.repaintstudio.core.sampler.PipelineListener;
@@ -369,7 +369,7 @@ public final class ConformanceSuite implements AutoCloseable {
         };
         RePaintPipeline.Result result = new RePaintPipeline(model).run(
                 new RePaintPipeline.Request(shape, image, mask, sampler, replay, 1),
-                collect, CancellationToken.none());
+                collect, CancelToken.none());
         List<String> problems = new ArrayList<>();
         List<String> measures = new ArrayList<>();
         if (replay.drawsUsed() != replay.drawsRecorded()) {

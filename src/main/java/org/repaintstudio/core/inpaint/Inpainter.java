@@ -7,7 +7,7 @@ import java.util.List;
 import org.repaintstudio.core.UserFacingException;
 import org.repaintstudio.core.image.ImageGrid;
 import org.repaintstudio.core.image.Mask;
-import org.repaintstudio.core.sampler.CancellationToken;
+import org.repaintstudio.core.task.CancelToken;
 import org.repaintstudio.core.sampler.Denoiser;
 import org.repaintstudio.core.sampler.NoiseSource;
 import org.repaintstudio.core.sampler.PipelineListener;
@@ -78,7 +78,7 @@ public final class Inpainter {
     }
 
     public Outcome run(BufferedImage image, Mask mask, RePaintParameters params, NoiseSource noise, Listener listener,
-                       CancellationToken cancel) {
+                       CancelToken cancel) {
         checkSizes(image, mask);
         if (mask.isEmpty()) {
             throw new UserFacingException("The mask is empty: there is nothing to inpaint.");

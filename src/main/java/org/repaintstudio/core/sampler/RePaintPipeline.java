@@ -3,6 +3,7 @@ package org.repaintstudio.core.sampler;
 import org.repaintstudio.core.UserFacingException;
 import org.repaintstudio.core.schedule.StepKind;
 import org.repaintstudio.core.schedule.TimestepSchedule;
+import org.repaintstudio.core.task.CancelToken;
 
 /**
  * The RePaint loop over a denoiser and a sampler, for a batch of samples of one image: the initial
@@ -50,7 +51,7 @@ public final class RePaintPipeline {
         }
     }
 
-    public Result run(Request request, PipelineListener listener, CancellationToken cancel) {
+    public Result run(Request request, PipelineListener listener, CancelToken cancel) {
         Shape shape = request.shape();
         int fixedH = denoiser.fixedHeight();
         int fixedW = denoiser.fixedWidth();

@@ -16,8 +16,8 @@ import org.repaintstudio.core.TestImages;
 import org.repaintstudio.core.UserFacingException;
 import org.repaintstudio.core.image.Mask;
 import org.repaintstudio.core.model.LoadedModel;
-import org.repaintstudio.core.sampler.CancellationToken;
-import org.repaintstudio.core.sampler.CancelledException;
+import org.repaintstudio.core.task.CancelToken;
+import java.util.concurrent.CancellationException;
 import org.repaintstudio.core.sampler.PipelineListener;
 import org.repaintstudio.core.sampler.SeededNoise;
 
@@ -54,7 +54,7 @@ class InpainterTest {
         Mask mask = rect(640, 480, 300, 200, 30, 20);
         Inpainter inpainter = new Inpainter(tiny.denoiser(), tiny.schedulerConfig(), tiny.resolution());
         Inpainter.Outcome out = inpainter.run(img, mask, quick(), new SeededNoise(1), new Inpainter.Listener() {},
-                CancellationToken.none());
+                CancelToken.none());
         BufferedImage result = out.results().get(0);
         assertThat(result.getWidth()).isEqualTo(640);
         assertThat(result.getHeight()).isEqualTo(480);
@@ -97,7 +97,7 @@ class InpainterTest {
         Mask mask = rect(32, 32, 8, 8, 10, 10);
         Inpainter inpainter = new Inpainter(tiny.denoiser(), tiny.schedulerConfig(), 32);
         Inpainter.Outcome out = inpainter.run(img, mask, quick().withSamples(2), new SeededNoise(3),
-                new Inpainter.Listener() {}, CancellationToken.none());
+                new Inpainter.Listener() {}, CancelToken.none());
         assertThat(out.results()).hasSize(2);
         BufferedImage model = out.modelSpace().get(0);
         for (int y = 0; y < 32; y++) {
@@ -131,7 +131,7 @@ class InpainterTest {
                     finals[0]++;
                 }
             }
-        }, CancellationToken.none());
+        }, CancelToken.none());
         assertThat(finals[0]).isEqualTo(2);
         assertThat(previewSamples).contains(0, 1);
         assertThat(previewSamples.size()).isGreaterThanOrEqualTo(2 * 5);
@@ -146,7 +146,7 @@ class InpainterTest {
     void cancelStopsBeforeTheNextModelCall() {
         BufferedImage img = TestImages.gradient(32, 32);
         Mask mask = rect(32, 32, 8, 8, 10, 10);
-        CancellationToken token = new CancellationToken();
+        CancelToken token = new CancelToken();
         int[] calls = {0};
         Inpainter inpainter = new Inpainter(tiny.denoiser(), tiny.schedulerConfig(), 32);
         assertThatThrownBy(() -> inpainter.run(img, mask, quick(), new SeededNoise(1), new Inpainter.Listener() {
@@ -157,7 +157,7 @@ class InpainterTest {
                     token.cancel();
                 }
             }
-        }, token)).isInstanceOf(CancelledException.class);
+        }, token)).isInstanceOf(CancellationException.class);
         assertThat(calls[0]).isEqualTo(3);
     }
 
@@ -166,15 +166,15 @@ class InpainterTest {
         BufferedImage img = TestImages.gradient(40, 30);
         Inpainter inpainter = new Inpainter(tiny.denoiser(), tiny.schedulerConfig(), 32);
         assertThatThrownBy(() -> inpainter.run(img, new Mask(40, 30), quick(), new SeededNoise(1),
-                new Inpainter.Listener() {}, CancellationToken.none()))
+                new Inpainter.Listener() {}, CancelToken.none()))
                 .isInstanceOf(UserFacingException.class).hasMessage("The mask is empty: there is nothing to inpaint.");
         assertThatThrownBy(() -> inpainter.run(img, new Mask(41, 30), quick(), new SeededNoise(1),
-                new Inpainter.Listener() {}, CancellationToken.none()))
+                new Inpainter.Listener() {}, CancelToken.none()))
                 .isInstanceOf(UserFacingException.class).hasMessageContaining("The mask is 41×30 pixels but the image is 40×30");
         Mask full = new Mask(40, 30);
         full.fillAll(true);
         Inpainter.Outcome generated = inpainter.run(img, full, quick(), new SeededNoise(1), new Inpainter.Listener() {},
-                CancellationToken.none());
+                CancelToken.none());
         assertThat(generated.results().get(0).getWidth()).isEqualTo(40);
     }
 
@@ -184,9 +184,9 @@ class InpainterTest {
         Mask mask = rect(32, 32, 8, 8, 10, 10);
         Inpainter inpainter = new Inpainter(tiny.denoiser(), tiny.schedulerConfig(), 32);
         BufferedImage a = inpainter.run(img, mask, quick(), new SeededNoise(9), new Inpainter.Listener() {},
-                CancellationToken.none()).results().get(0);
+                CancelToken.none()).results().get(0);
         BufferedImage b = inpainter.run(img, mask, quick(), new SeededNoise(9), new Inpainter.Listener() {},
-                CancellationToken.none()).results().get(0);
+                CancelToken.none()).results().get(0);
         assertThat(a.getRGB(0, 0, 32, 32, null, 0, 32)).containsExactly(b.getRGB(0, 0, 32, 32, null, 0, 32));
     }
 }

@@ -11,6 +11,7 @@ import org.repaintstudio.core.schedule.Respacing;
 import org.repaintstudio.core.schedule.SchedulerConfig;
 import org.repaintstudio.core.schedule.SchedulerConfig.VarianceType;
 import org.repaintstudio.core.schedule.StepKind;
+import org.repaintstudio.core.task.CancelToken;
 
 class PaperSamplerTest {
     private static final Shape SHAPE = new Shape(1, 3, 4, 4);
@@ -113,7 +114,7 @@ class PaperSamplerTest {
             CountingNoise noise = new CountingNoise(new SeededNoise(4));
             RePaintPipeline.Result r = new RePaintPipeline(linearModel(channels, 0.2f)).run(
                     new RePaintPipeline.Request(SHAPE, image, keep, sampler, noise, 0),
-                    PipelineListener.NONE, CancellationToken.none());
+                    PipelineListener.NONE, CancelToken.none());
             for (int c = 0; c < 3; c++) {
                 for (int p = 0; p < 8; p++) {
                     assertThat(r.samples()[c * 16 + p]).isEqualTo(image[c * 16 + p]);
@@ -135,7 +136,7 @@ class PaperSamplerTest {
                 VarianceType.LEARNED_RANGE, SHAPE);
         assertThatThrownBy(() -> new RePaintPipeline(linearModel(3, 0)).run(
                 new RePaintPipeline.Request(SHAPE, new float[48], new float[16], sampler, new SeededNoise(1), 0),
-                PipelineListener.NONE, CancellationToken.none()))
+                PipelineListener.NONE, CancelToken.none()))
                 .isInstanceOf(UserFacingException.class).hasMessageContaining("3 output channels");
     }
 
