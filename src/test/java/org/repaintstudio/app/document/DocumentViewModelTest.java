@@ -39,7 +39,7 @@ class DocumentViewModelTest {
     void keepsAtLeastFiftyLevelsOfFullImageEditsOnALargeMask() {
         DocumentViewModel doc = open(4000, 3000);
         for (int i = 0; i < 60; i++) {
-            doc.fillRect(new PixelRect(i * 10, i * 10, 500, 500), false);
+            doc.fillRect(new PixelRect(i * 10, i * 10, 500, 500), i % 2 == 1);
             if (i % 10 == 0) {
                 doc.invertMask();
             }
