@@ -128,15 +128,19 @@ public final class MainWindow {
                     run.selectedResultProperty().set(null);
                 },
                 vm::saveResult, vm::saveComparisonGrid, vm::saveAnimation));
-        VBox side = new VBox(runPanel, new Separator(), results);
-        ScrollPane sideScroll = new ScrollPane(side);
+        ScrollPane sideScroll = new ScrollPane(runPanel);
         sideScroll.setFitToWidth(true);
         sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         sideScroll.setMinWidth(330);
         sideScroll.setPrefWidth(370);
         sideScroll.setId("side-bar");
 
-        SplitPane split = new SplitPane(canvas, sideScroll);
+        SplitPane work = new SplitPane(canvas, results);
+        work.setOrientation(Orientation.VERTICAL);
+        work.setDividerPositions(0.78);
+        SplitPane.setResizableWithParent(results, false);
+        results.setMinHeight(150);
+        SplitPane split = new SplitPane(work, sideScroll);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(sideScroll, false);
@@ -590,6 +594,12 @@ public final class MainWindow {
         vm.closing();
         run.shutdown();
         return true;
+    }
+
+    /** Stops the window's timers; for tests that build several windows on one stage. */
+    public void dispose() {
+        autosaveTimer.stop();
+        run.shutdown();
     }
 
     private static String version() {

@@ -13,7 +13,8 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.ImageView;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -31,7 +32,7 @@ import org.repaintstudio.app.util.Icons;
  * The gallery of results: pick one to see it on the canvas, drag the slider to compare before and
  * after, then apply it (undoable) or save it, its comparison grid or its denoising animation.
  */
-public final class ResultsPanel extends VBox {
+public final class ResultsPanel extends HBox {
     public static final int THUMB = 96;
 
     /** What the buttons do; the main window supplies the file dialogs. */
@@ -39,15 +40,16 @@ public final class ResultsPanel extends VBox {
                           Consumer<RunResult> saveAnimation) {}
 
     private final RunViewModel vm;
-    private final FlowPane gallery = new FlowPane(6, 6);
+    private final HBox gallery = new HBox(6);
     private final ToggleGroup selection = new ToggleGroup();
     private boolean syncing;
 
     public ResultsPanel(RunViewModel vm, DoubleProperty compareSplit, Actions actions) {
         this.vm = vm;
         getStyleClass().add("results-panel");
-        setSpacing(8);
-        setPadding(new Insets(12));
+        setSpacing(12);
+        setPadding(new Insets(8, 12, 8, 12));
+        setId("results-panel");
 
         Label title = new Label("Results");
         title.getStyleClass().addAll(Styles.TITLE_4, "section-title");
@@ -58,7 +60,7 @@ public final class ResultsPanel extends VBox {
         empty.managedProperty().bind(empty.visibleProperty());
 
         gallery.setId("gallery");
-        gallery.setPrefWrapLength(320);
+        gallery.setAlignment(Pos.CENTER_LEFT);
         vm.results().addListener((ListChangeListener<RunResult>) c -> rebuild());
         vm.selectedResultProperty().addListener((o, a, r) -> syncSelection(r));
         selection.selectedToggleProperty().addListener((o, a, t) -> {
@@ -115,7 +117,17 @@ public final class ResultsPanel extends VBox {
                     + p.jumpNSample() + " " + p.mode().id() + " · " + r.modelName();
         }, vm.selectedResultProperty()));
 
-        getChildren().addAll(title, empty, gallery, info, compareRow, buttons);
+        VBox controls = new VBox(8, title, info, compareRow, buttons);
+        controls.setMinWidth(300);
+        controls.setPrefWidth(320);
+        controls.setMaxWidth(340);
+        ScrollPane strip = new ScrollPane(new StackPane(gallery, empty));
+        strip.setId("gallery-strip");
+        strip.setFitToHeight(true);
+        strip.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        strip.getStyleClass().add("edge-to-edge");
+        HBox.setHgrow(strip, Priority.ALWAYS);
+        getChildren().addAll(controls, strip);
     }
 
     private void withSelected(Consumer<RunResult> action) {
