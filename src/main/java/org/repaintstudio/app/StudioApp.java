@@ -49,7 +49,11 @@ public final class StudioApp extends Application {
                 new Autosave(dirs.autosave()));
         window = new MainWindow(stage, services);
         window.show(filesFrom(getParameters().getRaw()));
-        maybeScheduleScreenshot(stage);
+        if (System.getProperty("repaint.demo") != null) {
+            org.repaintstudio.app.main.DemoScript.startIfRequested(window);
+        } else {
+            maybeScheduleScreenshot(stage);
+        }
     }
 
     private static List<Path> filesFrom(List<String> args) {

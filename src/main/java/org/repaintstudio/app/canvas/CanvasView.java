@@ -107,7 +107,8 @@ public final class CanvasView extends Region {
         resultView.setClip(resultClip);
         resultView.setMouseTransparent(true);
         liveView.setMouseTransparent(true);
-        content.getChildren().addAll(imageHolder, resultView, liveView, overlayHolder);
+        // The mask shows on the picture and on the "before" side; results and live previews cover it.
+        content.getChildren().addAll(imageHolder, overlayHolder, resultView, liveView);
         viewport.getChildren().add(content);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(viewport.widthProperty());

@@ -122,7 +122,7 @@ public final class MainWindow {
         });
 
         runPanel = new RunPanel(run, this::startRun, w -> addModel());
-        ResultsPanel results = new ResultsPanel(run, canvas.compareSplitProperty(), new ResultsPanel.Actions(
+        ResultsPanel results = new ResultsPanel(run, canvas.compareSplitProperty(), runPanel.previewsBox(), new ResultsPanel.Actions(
                 r -> {
                     vm.applyResult(r);
                     run.selectedResultProperty().set(null);

@@ -44,7 +44,7 @@ public final class ResultsPanel extends HBox {
     private final ToggleGroup selection = new ToggleGroup();
     private boolean syncing;
 
-    public ResultsPanel(RunViewModel vm, DoubleProperty compareSplit, Actions actions) {
+    public ResultsPanel(RunViewModel vm, DoubleProperty compareSplit, javafx.scene.Node previews, Actions actions) {
         this.vm = vm;
         getStyleClass().add("results-panel");
         setSpacing(12);
@@ -127,7 +127,7 @@ public final class ResultsPanel extends HBox {
         strip.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         strip.getStyleClass().add("edge-to-edge");
         HBox.setHgrow(strip, Priority.ALWAYS);
-        getChildren().addAll(controls, strip);
+        getChildren().addAll(controls, previews, strip);
     }
 
     private void withSelected(Consumer<RunResult> action) {

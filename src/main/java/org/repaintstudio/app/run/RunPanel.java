@@ -48,6 +48,7 @@ public final class RunPanel extends VBox {
     private final RunViewModel vm;
     private final ScheduleChart chart = new ScheduleChart();
     private final TilePane previewTiles = new TilePane(6, 6);
+    private final VBox previewsBox;
     /** Keeps the spinners' object views of the int properties alive (bidirectional bindings are weak). */
     private final List<Object> keepAlive = new ArrayList<>();
 
@@ -200,17 +201,23 @@ public final class RunPanel extends VBox {
         chart.cursorEntryProperty().bind(vm.cursorEntryProperty());
 
         previewTiles.setId("previews");
+        previewTiles.setPrefRows(1);
         previewTiles.setPrefColumns(4);
-        previewTiles.setPrefTileWidth(72);
-        previewTiles.setPrefTileHeight(72);
+        previewTiles.setPrefTileWidth(64);
+        previewTiles.setPrefTileHeight(64);
         vm.previews().addListener((ListChangeListener<RunViewModel.SamplePreview>) c -> rebuildPreviews());
 
         getChildren().addAll(
                 section("Model"), new HBox(6, models, addModel), modelStatus,
                 section("Parameters"), presets, grid, estimate, problem,
                 buttons, bar, progressText,
-                section("Schedule"), chart,
-                section("Live previews (x̂₀)"), previewTiles);
+                section("Schedule"), chart);
+        Label previewTitle = section("Live x̂₀");
+        Icons.tooltip(previewTitle, "The model's current estimate of the finished picture, per sample.");
+        previewsBox = new VBox(4, previewTitle, previewTiles);
+        previewsBox.setId("previews-box");
+        previewsBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.previews()));
+        previewsBox.managedProperty().bind(previewsBox.visibleProperty());
     }
 
     private static void selectPreset(ToggleGroup group, Preset p) {
@@ -292,10 +299,11 @@ public final class RunPanel extends VBox {
 
     private void rebuildPreviews() {
         previewTiles.getChildren().clear();
+        previewTiles.setPrefColumns(Math.max(1, Math.min(8, vm.previews().size())));
         for (RunViewModel.SamplePreview p : vm.previews()) {
             ImageView view = new ImageView();
-            view.setFitWidth(72);
-            view.setFitHeight(72);
+            view.setFitWidth(64);
+            view.setFitHeight(64);
             view.setPreserveRatio(true);
             view.setSmooth(false);
             p.imageProperty().addListener((o, a, img) -> view.setImage(img == null ? null : SwingFXUtils.toFXImage(img, null)));
@@ -309,6 +317,11 @@ public final class RunPanel extends VBox {
             tile.setId("preview-" + p.sample());
             previewTiles.getChildren().add(tile);
         }
+    }
+
+    /** The live previews, shown by the main window next to the results. */
+    public VBox previewsBox() {
+        return previewsBox;
     }
 
     public ScheduleChart chart() {
