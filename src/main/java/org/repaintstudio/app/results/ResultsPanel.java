@@ -73,12 +73,13 @@ public final class ResultsPanel extends HBox {
         compare.setId("compare");
         compare.valueProperty().bindBidirectional(compareSplit);
         HBox.setHgrow(compare, Priority.ALWAYS);
-        Icons.tooltip(compare, "Before/after: drag right to reveal the original on the left of the divider.");
-        Label after = new Label("After");
+        Icons.tooltip(compare, "Before/after: drag to move the divider on the picture; the original is left of it, "
+                + "the result right of it.");
         Label before = new Label("Before");
+        Label after = new Label("After");
         after.getStyleClass().add(Styles.TEXT_SMALL);
         before.getStyleClass().add(Styles.TEXT_SMALL);
-        HBox compareRow = new HBox(6, after, compare, before);
+        HBox compareRow = new HBox(6, before, compare, after);
         compareRow.setAlignment(Pos.CENTER_LEFT);
 
         Button apply = new Button("Apply");

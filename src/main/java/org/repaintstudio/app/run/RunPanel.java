@@ -202,6 +202,7 @@ public final class RunPanel extends VBox {
 
         previewTiles.setId("previews");
         previewTiles.setPrefRows(1);
+        previewTiles.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         previewTiles.setPrefColumns(4);
         previewTiles.setPrefTileWidth(64);
         previewTiles.setPrefTileHeight(64);
