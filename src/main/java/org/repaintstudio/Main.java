@@ -27,9 +27,13 @@ public final class Main {
         if (arg.startsWith("-")) {
             return false;
         }
-        java.nio.file.Path p = java.nio.file.Path.of(arg);
-        return java.nio.file.Files.isRegularFile(p)
-                && org.repaintstudio.core.image.ImageFiles.hasImageExtension(p);
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(arg);
+            return java.nio.file.Files.isRegularFile(p)
+                    && org.repaintstudio.core.image.ImageFiles.hasImageExtension(p);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     private static void launchDesktopApp(String[] args) {

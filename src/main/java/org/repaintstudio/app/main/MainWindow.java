@@ -121,7 +121,17 @@ public final class MainWindow {
             }
         });
 
-        runPanel = new RunPanel(run, this::startRun, w -> addModel());
+        runPanel = new RunPanel(run, this::startRun, new RunPanel.ModelAdder() {
+            @Override
+            public void addFolder() {
+                addModelFolder();
+            }
+
+            @Override
+            public void addOnnxFile() {
+                addModelFile();
+            }
+        });
         ResultsPanel results = new ResultsPanel(run, canvas.compareSplitProperty(), runPanel.previewsBox(), new ResultsPanel.Actions(
                 r -> {
                     vm.applyResult(r);
@@ -275,8 +285,9 @@ public final class MainWindow {
         repaint.disableProperty().bind(run.runningProperty());
         MenuItem cancel = Icons.item("_Cancel", MaterialDesignS.STOP, run::cancel);
         cancel.disableProperty().bind(run.runningProperty().not());
-        MenuItem addModel = Icons.item("_Add model…", MaterialDesignF.FOLDER_PLUS, this::addModel);
-        runMenu.getItems().addAll(repaint, cancel, new SeparatorMenuItem(), addModel);
+        MenuItem addFolder = Icons.item("Add model _folder…", MaterialDesignF.FOLDER_PLUS, this::addModelFolder);
+        MenuItem addFile = Icons.item("Add model ONNX _file…", MaterialDesignF.FILE_PLUS_OUTLINE, this::addModelFile);
+        runMenu.getItems().addAll(repaint, cancel, new SeparatorMenuItem(), addFolder, addFile);
 
         Menu help = new Menu("_Help");
         MenuItem keys = Icons.item("_Keyboard shortcuts", MaterialDesignK.KEYBOARD, () -> HelpDialogs.showShortcuts(stage));
@@ -447,14 +458,12 @@ public final class MainWindow {
         vm.startRun();
     }
 
-    private void addModel() {
-        Path start = null;
-        var chosen = services.dialogs().openFolder("Add model: choose a model folder (Cancel to pick an .onnx file)", start);
-        if (chosen.isPresent()) {
-            run.addModel(chosen.get());
-            return;
-        }
-        services.dialogs().openFile("Add model: choose an .onnx file", start,
+    private void addModelFolder() {
+        services.dialogs().openFolder("Add model: choose a model folder", null).ifPresent(run::addModel);
+    }
+
+    private void addModelFile() {
+        services.dialogs().openFile("Add model: choose an .onnx file", null,
                 List.of(org.repaintstudio.app.dialog.DialogService.FileType.of("ONNX model", "*.onnx")))
                 .ifPresent(run::addModel);
     }
@@ -477,7 +486,10 @@ public final class MainWindow {
     private void installKeys() {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             boolean typing = scene.getFocusOwner() instanceof TextInputControl;
-            if (e.getCode() == KeyCode.TAB && !e.isControlDown() && document.image() != null && !typing) {
+            // Tab and Space belong to the canvas only while it has focus or the pointer; elsewhere
+            // they keep moving focus and pressing buttons.
+            boolean onCanvas = canvas.isFocused() || canvas.isHover() || scene.getFocusOwner() == null;
+            if (e.getCode() == KeyCode.TAB && !e.isControlDown() && document.image() != null && !typing && onCanvas) {
                 canvas.overlayHiddenProperty().set(true);
                 e.consume();
                 return;
@@ -487,8 +499,10 @@ public final class MainWindow {
             }
             switch (e.getCode()) {
                 case SPACE -> {
-                    canvas.spaceDownProperty().set(true);
-                    e.consume();
+                    if (onCanvas) {
+                        canvas.spaceDownProperty().set(true);
+                        e.consume();
+                    }
                 }
                 case OPEN_BRACKET -> {
                     tools.growBrush(false);

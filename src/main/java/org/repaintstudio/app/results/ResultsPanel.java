@@ -64,6 +64,11 @@ public final class ResultsPanel extends HBox {
         vm.results().addListener((ListChangeListener<RunResult>) c -> rebuild());
         vm.selectedResultProperty().addListener((o, a, r) -> syncSelection(r));
         selection.selectedToggleProperty().addListener((o, a, t) -> {
+            if (!syncing && t == null && a != null && vm.results().contains((RunResult) a.getUserData())) {
+                // Clicking the shown result again keeps it shown (a gallery, not a set of switches).
+                a.setSelected(true);
+                return;
+            }
             if (!syncing) {
                 vm.selectedResultProperty().set(t == null ? null : (RunResult) t.getUserData());
             }

@@ -2,7 +2,6 @@ package org.repaintstudio.app.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -52,7 +51,14 @@ public final class RunPanel extends VBox {
     /** Keeps the spinners' object views of the int properties alive (bidirectional bindings are weak). */
     private final List<Object> keepAlive = new ArrayList<>();
 
-    public RunPanel(RunViewModel vm, Runnable onRun, Consumer<javafx.stage.Window> onAddModel) {
+    /** How "Add model…" asks for the model: a folder or an .onnx file. */
+    public interface ModelAdder {
+        void addFolder();
+
+        void addOnnxFile();
+    }
+
+    public RunPanel(RunViewModel vm, Runnable onRun, ModelAdder onAddModel) {
         this.vm = vm;
         getStyleClass().add("run-panel");
         setSpacing(10);
@@ -67,10 +73,13 @@ public final class RunPanel extends VBox {
         models.disableProperty().bind(vm.runningProperty());
         Icons.tooltip(models, "The diffusion model that repaints: name, the resolution it works at and its size on disk.");
         HBox.setHgrow(models, Priority.ALWAYS);
-        Button addModel = Icons.decorate(new Button(), MaterialDesignF.FOLDER_PLUS,
-                "Add model…: a model folder (model.onnx with config.json) or a single .onnx file.");
+        javafx.scene.control.MenuButton addModel = Icons.decorate(new javafx.scene.control.MenuButton(),
+                MaterialDesignF.FOLDER_PLUS, "Add model…: a model folder (model.onnx with config.json) or a single "
+                        + ".onnx file.");
         addModel.setId("add-model");
-        addModel.setOnAction(e -> onAddModel.accept(getScene().getWindow()));
+        addModel.getItems().addAll(
+                Icons.item("Model folder…", MaterialDesignF.FOLDER_OUTLINE, onAddModel::addFolder),
+                Icons.item("ONNX file…", MaterialDesignF.FILE_OUTLINE, onAddModel::addOnnxFile));
         addModel.disableProperty().bind(vm.runningProperty());
         Label modelStatus = new Label();
         modelStatus.textProperty().bind(vm.modelStatusProperty());

@@ -32,6 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.repaintstudio.app.document.DocumentViewModel;
 import org.repaintstudio.app.main.MainViewModel;
 import org.repaintstudio.app.run.RunViewModel;
+import org.repaintstudio.core.image.ImageWriters;
 import org.repaintstudio.core.image.Mask;
 import org.repaintstudio.core.image.MaskConvention;
 import org.repaintstudio.core.image.MaskFiles;
@@ -227,9 +228,26 @@ class StudioUiTest {
         assertThat(robot.lookup("#progress-text").queryAs(Label.class).getText()).startsWith("Done");
         assertThat(studio.unhandled).isEmpty();
 
+        // Save the sample (parameters in PNG text), the comparison grid and the denoising animation.
+        Path resultFile = dir.resolve("result.png");
+        Path gridFile = dir.resolve("grid.png");
+        Path gifFile = dir.resolve("denoising.gif");
+        studio.dialogs.saveAnswers.add(resultFile);
+        robot.clickOn("#save-result");
+        studio.dialogs.saveAnswers.add(gridFile);
+        robot.clickOn("#save-grid");
+        studio.dialogs.saveAnswers.add(gifFile);
+        robot.clickOn("#save-gif");
+        waitUntil(30, () -> Files.exists(resultFile) && Files.exists(gridFile) && Files.exists(gifFile));
+        assertThat(ImageWriters.readPngText(resultFile)).containsEntry("repaint.steps", "10")
+                .containsEntry("repaint.jump_length", "3").containsKey("repaint.seed").containsEntry("Model", "tiny");
+        assertThat(javax.imageio.ImageIO.read(gridFile.toFile()).getWidth()).isEqualTo(4 * 256 + 3 * 4);
+        assertThat(Files.size(gifFile)).isGreaterThan(1000);
+
         // Apply the first sample: the picture changes inside the crop only, and undo restores it.
         int outside = doc().image().getRGB(2, 2);
         int inside = doc().image().getRGB(110, 65);
+        robot.clickOn("#result-1-0");
         robot.clickOn("#apply-result");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(doc().image().getRGB(110, 65)).isNotEqualTo(inside);
