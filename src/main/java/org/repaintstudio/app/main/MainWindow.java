@@ -132,6 +132,7 @@ public final class MainWindow {
                 addModelFile();
             }
         });
+        runPanel.runnableProperty().bind(document.imageProperty().isNotNull());
         ResultsPanel results = new ResultsPanel(run, canvas.compareSplitProperty(), runPanel.previewsBox(), new ResultsPanel.Actions(
                 r -> {
                     vm.applyResult(r);

@@ -52,7 +52,16 @@ public final class StatusBar extends HBox {
         });
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        getChildren().addAll(size, sep(), zoom, sep(), coverage, sep(), model, sep(), lastRun, spring, notice);
+        for (Label l : new Label[] {size, zoom, coverage, model, lastRun}) {
+            Separator after = sep();
+            // Empty fields (no picture yet, no run yet) take no room and leave no stray separators.
+            l.visibleProperty().bind(l.textProperty().isNotEmpty());
+            l.managedProperty().bind(l.visibleProperty());
+            after.visibleProperty().bind(l.visibleProperty());
+            after.managedProperty().bind(l.visibleProperty());
+            getChildren().addAll(l, after);
+        }
+        getChildren().addAll(spring, notice);
     }
 
     private static Label label(String id, String tip) {

@@ -48,6 +48,8 @@ public final class RunPanel extends VBox {
     private final ScheduleChart chart = new ScheduleChart();
     private final TilePane previewTiles = new TilePane(6, 6);
     private final VBox previewsBox;
+    /** False while there is nothing to repaint (no picture); set by the main window. */
+    private final javafx.beans.property.BooleanProperty runnable = new javafx.beans.property.SimpleBooleanProperty(true);
     /** Keeps the spinners' object views of the int properties alive (bidirectional bindings are weak). */
     private final List<Object> keepAlive = new ArrayList<>();
 
@@ -188,7 +190,7 @@ public final class RunPanel extends VBox {
         HBox.setHgrow(run, Priority.ALWAYS);
         Icons.decorate(run, MaterialDesignP.PLAY, "Repaint the masked area (Ctrl+Enter).");
         run.setOnAction(e -> onRun.run());
-        run.disableProperty().bind(vm.runningProperty().or(vm.problemProperty().isNotEmpty()));
+        run.disableProperty().bind(vm.runningProperty().or(vm.problemProperty().isNotEmpty()).or(runnable.not()));
         Button cancel = new Button("Cancel");
         cancel.setId("cancel");
         Icons.decorate(cancel, MaterialDesignS.STOP, "Stop the run before the next model call (Esc).");
@@ -327,6 +329,10 @@ public final class RunPanel extends VBox {
             tile.setId("preview-" + p.sample());
             previewTiles.getChildren().add(tile);
         }
+    }
+
+    public javafx.beans.property.BooleanProperty runnableProperty() {
+        return runnable;
     }
 
     /** The live previews, shown by the main window next to the results. */
