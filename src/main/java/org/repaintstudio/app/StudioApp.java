@@ -33,9 +33,19 @@ public final class StudioApp extends Application {
         AppLog.info("RePaint Studio starting; settings in " + dirs.settingsFile());
         SettingsStore settings = SettingsStore.load(dirs.settingsFile());
         FxDialogService dialogs = new FxDialogService(() -> stage.isShowing() ? stage : null);
+        java.util.concurrent.atomic.AtomicBoolean dialogOpen = new java.util.concurrent.atomic.AtomicBoolean();
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
             AppLog.error("uncaught on " + t.getName(), e);
-            Platform.runLater(() -> dialogs.showError("RePaint Studio", ErrorMessages.describe("finish that", e)));
+            // One dialog at a time: a failure that repeats every frame must not stack up windows.
+            if (dialogOpen.compareAndSet(false, true)) {
+                Platform.runLater(() -> {
+                    try {
+                        dialogs.showError("RePaint Studio", ErrorMessages.describe("finish that", e));
+                    } finally {
+                        dialogOpen.set(false);
+                    }
+                });
+            }
         });
         java.util.function.Consumer<Throwable> unhandled = e -> {
             AppLog.error("background task failed", e);

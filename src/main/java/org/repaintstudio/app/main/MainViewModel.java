@@ -59,6 +59,7 @@ public final class MainViewModel {
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<CropPlan> cropPlan = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private static final int CLEARED = -2;
     private int autosavedRevision = -1;
     private int autosavedImageVersion = -1;
     private int imageVersion;
@@ -128,8 +129,7 @@ public final class MainViewModel {
         if (pictures.isEmpty()) {
             pictures.add(masks.remove(0));
         }
-        if (pictures.size() == 1 && masks.isEmpty() && document.image() != null && looksLikeMask(pictures.get(0))
-                && !document.isDirty()) {
+        if (pictures.size() == 1 && masks.isEmpty() && document.image() != null && looksLikeMask(pictures.get(0))) {
             // A mask dropped onto an open picture of the same size is meant as its mask.
             loadMaskFile(pictures.get(0), MaskConvention.WHITE_FILL, true);
             return;
@@ -421,7 +421,16 @@ public final class MainViewModel {
 
     /** Saves the mask if it changed since the last autosave; the picture too if it exists nowhere else. */
     public void autosaveIfChanged() {
-        if (document.image() == null || !document.isDirty()) {
+        if (document.image() == null) {
+            // Nothing open yet: an autosave found at start waits for the user's answer.
+            return;
+        }
+        if (!document.isDirty()) {
+            if (autosavedRevision != CLEARED) {
+                // Back at the saved state (e.g. undone): an older autosave must not be offered later.
+                autosavedRevision = CLEARED;
+                io.execute(BackgroundTask.run("Clear autosave", autosave::clear));
+            }
             return;
         }
         int revision = document.maskRevisionProperty().get();

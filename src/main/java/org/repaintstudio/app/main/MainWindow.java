@@ -186,11 +186,14 @@ public final class MainWindow {
     public void show(List<Path> files) {
         stage.show();
         canvas.requestFocus();
-        vm.offerRecovery();
         run.refreshModels();
-        if (!files.isEmpty()) {
-            vm.openFiles(files);
-        }
+        // After the window is up, so the recovery question has a window to belong to.
+        javafx.application.Platform.runLater(() -> {
+            vm.offerRecovery();
+            if (!files.isEmpty()) {
+                vm.openFiles(files);
+            }
+        });
     }
 
     // --- menus ----------------------------------------------------------------------------------
