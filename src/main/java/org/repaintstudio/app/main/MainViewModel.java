@@ -60,6 +60,8 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<CropPlan> cropPlan = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private static final int CLEARED = -2;
+    /** The result last put into the picture: its parameters go into the saved PNG. */
+    private RunResult lastApplied;
     private int autosavedRevision = -1;
     private int autosavedImageVersion = -1;
     private int imageVersion;
@@ -166,6 +168,7 @@ public final class MainViewModel {
         io.execute(BackgroundTask.wrap("Open " + file.getFileName(), () -> ImageFiles.read(file))
                 .onSuccess(img -> {
                     run.clearResults();
+                    lastApplied = null;
                     document.open(img, file, null);
                     autosave.clear();
                     autosavedRevision = document.maskRevisionProperty().get();
@@ -204,6 +207,7 @@ public final class MainViewModel {
             return;
         }
         run.clearResults();
+        lastApplied = null;
         document.open(ImageFiles.toRgb(image), null, "Pasted image");
         autosave.clear();
         // The picture exists nowhere else: it counts as unsaved until saved.
@@ -255,7 +259,7 @@ public final class MainViewModel {
     private java.util.Map<String, String> lastRunMetadata() {
         java.util.Map<String, String> meta = new java.util.LinkedHashMap<>();
         meta.put("Software", "RePaint Studio");
-        RunResult r = run.selectedResultProperty().get();
+        RunResult r = lastApplied != null ? lastApplied : run.selectedResultProperty().get();
         if (r != null) {
             meta.putAll(r.metadata());
         }
@@ -405,6 +409,7 @@ public final class MainViewModel {
         }
         CropPlan p = r.plan();
         document.applyImage(r.image(), new PixelRect(p.x(), p.y(), p.side(), p.side()), "Apply " + r.label());
+        lastApplied = r;
         notice.set("Applied " + r.label() + "; Ctrl+Z takes it back.");
     }
 

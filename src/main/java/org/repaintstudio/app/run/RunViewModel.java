@@ -103,6 +103,9 @@ public final class RunViewModel {
     /** A live composite for the canvas: the preview of one sample over the crop square. */
     public record LiveFrame(BufferedImage composite, CropPlan plan) {}
 
+    /** Memory the gallery's full-size results may use; the newest run is always kept. */
+    public static final long RESULTS_BUDGET_BYTES = 768L * 1024 * 1024;
+
     private record PreviewEvent(int sample, int step, BufferedImage image, boolean isFinal) {}
 
     // Inputs.
@@ -405,13 +408,14 @@ public final class RunViewModel {
         LoadedModel m = loaded;
         ModelInfo info = model.get();
         int denoiseTotal = base.modelCalls(m.schedulerConfig());
-        // Every denoising step up to ~150 calls, then often enough for a smooth animation.
-        RePaintParameters params = base.withPreviewEvery(Math.max(1, denoiseTotal / 150));
+        // Previews cost little next to a UNet call: every step for short runs, every few for long ones.
+        int previewEvery = denoiseTotal <= 300 ? 1 : denoiseTotal <= 1200 ? 2 : 4;
+        RePaintParameters params = base.withPreviewEvery(previewEvery);
         int frameStride = Math.max(1, denoiseTotal / 120);
         int n = params.samples();
         int runNumber = ++runCounter;
         Inpainter inpainter = new Inpainter(m.denoiser(), m.schedulerConfig(), m.resolution());
-        CropPlan plan = inpainter.prepare(input.image(), input.mask(), CropPlan.DEFAULT_CONTEXT).plan();
+        CropPlan plan = CropPlan.plan(input.mask(), m.resolution(), CropPlan.DEFAULT_CONTEXT);
 
         List<SamplePreview> slots = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -468,6 +472,7 @@ public final class RunViewModel {
                     }
                     drainPreviews(latest, slots);
                     results.addAll(0, made);
+                    trimResults();
                     selectedResult.set(made.get(0));
                     var stats = outcome.stats();
                     if (stats.modelCalls() > 0) {
@@ -498,6 +503,25 @@ public final class RunViewModel {
                     recompute();
                 }));
         return true;
+    }
+
+    /** Full-size results are big: older runs go once the gallery holds more than the budget. */
+    private void trimResults() {
+        long bytes = 0;
+        int keep = 0;
+        int newestRun = results.isEmpty() ? 0 : results.get(0).run();
+        for (RunResult r : results) {
+            bytes += 4L * r.image().getWidth() * r.image().getHeight();
+            if (bytes > RESULTS_BUDGET_BYTES && r.run() != newestRun) {
+                break;
+            }
+            keep++;
+        }
+        if (keep < results.size()) {
+            int dropped = results.size() - keep;
+            results.remove(keep, results.size());
+            AppLog.info("dropped " + dropped + " older results to stay within the memory budget");
+        }
     }
 
     private void showProgress(Progress p) {

@@ -115,6 +115,39 @@ class StudioUiTest {
     }
 
     @Test
+    void pastesAPictureFromTheClipboard(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            javafx.scene.image.WritableImage img = new javafx.scene.image.WritableImage(90, 60);
+            for (int y = 0; y < 60; y++) {
+                for (int x = 0; x < 90; x++) {
+                    img.getPixelWriter().setArgb(x, y, 0xFF336699);
+                }
+            }
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putImage(img);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        robot.clickOn("#canvas");
+        robot.push(KeyCode.CONTROL, KeyCode.V);
+        waitUntil(10, () -> doc().image() != null);
+        assertThat(doc().image().getWidth()).isEqualTo(90);
+        assertThat(doc().image().getRGB(10, 10) & 0xFFFFFF).isEqualTo(0x336699);
+        assertThat(doc().nameProperty().get()).isEqualTo("Pasted image");
+    }
+
+    @Test
+    void tabShowsTheOriginalWhileHeld(FxRobot robot) throws Exception {
+        openPicture("photo.png", 200, 100);
+        robot.clickOn("#canvas");
+        robot.press(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(studio.window.canvas().overlayHiddenProperty().get()).isTrue();
+        robot.release(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(studio.window.canvas().overlayHiddenProperty().get()).isFalse();
+    }
+
+    @Test
     void brushStrokePaintsTheMaskAndUndoRedoWork(FxRobot robot) throws Exception {
         openPicture("photo.png", 640, 400);
         paintStroke(robot);
