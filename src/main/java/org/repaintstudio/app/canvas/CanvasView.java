@@ -49,6 +49,8 @@ public final class CanvasView extends Region {
     private final Pane viewport = new Pane();
     private final Group content = new Group();
     private final Affine transform = new Affine();
+    private final Group contentAbove = new Group();
+    private final Affine transformAbove = new Affine();
     private final Group imageHolder = new Group();
     private final Group overlayHolder = new Group();
     private final ImageView resultView = new ImageView();
@@ -104,12 +106,16 @@ public final class CanvasView extends Region {
         setMinSize(200, 200);
 
         content.getTransforms().add(transform);
+        contentAbove.getTransforms().add(transformAbove);
         resultView.setClip(resultClip);
         resultView.setMouseTransparent(true);
         liveView.setMouseTransparent(true);
-        // The mask shows on the picture and on the "before" side; results and live previews cover it.
-        content.getChildren().addAll(imageHolder, overlayHolder, resultView, liveView);
-        viewport.getChildren().add(content);
+        content.getChildren().add(imageHolder);
+        contentAbove.getChildren().addAll(resultView, liveView);
+        overlayHolder.setMouseTransparent(true);
+        // The mask (in screen space) shows on the picture and on the "before" side; results and
+        // live previews cover it.
+        viewport.getChildren().addAll(content, overlayHolder, contentAbove);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(viewport.widthProperty());
         clip.heightProperty().bind(viewport.heightProperty());
@@ -241,6 +247,7 @@ public final class CanvasView extends Region {
         overlay = null;
         if (m != null) {
             overlay = new MaskOverlay(m);
+            overlay.place(zoom.get(), tx, ty);
             overlayHolder.getChildren().add(overlay);
             m.addListener(maskListener);
         }
@@ -313,6 +320,10 @@ public final class CanvasView extends Region {
         tx = Math.round(x);
         ty = Math.round(y);
         transform.setToTransform(s, 0, tx, 0, s, ty);
+        transformAbove.setToTransform(s, 0, tx, 0, s, ty);
+        if (overlay != null) {
+            overlay.place(s, tx, ty);
+        }
         if (imageLayer != null) {
             // Pixels stay crisp when zoomed in, like every image editor.
             imageLayer.setSmooth(s < 2);

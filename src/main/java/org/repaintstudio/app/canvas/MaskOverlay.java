@@ -10,9 +10,10 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 
 /**
- * The mask drawn as a translucent colour over the picture, in image coordinates. It is cut into
- * tiles so that a brush dab re-uploads only the few small textures it touched, not a whole
- * 12-megapixel overlay: that keeps painting smooth on large photos.
+ * The mask drawn as a translucent colour over the picture. It is cut into tiles so that a brush
+ * dab re-uploads only the few small textures it touched, not a whole 12-megapixel overlay: that
+ * keeps painting smooth on large photos. Tiles are placed in screen pixels with shared integer
+ * edges ({@link #place}); scaled as a group they would leave faint seams at fractional zooms.
  */
 public final class MaskOverlay extends Group {
     public static final int TILE = 512;
@@ -23,6 +24,7 @@ public final class MaskOverlay extends Group {
     private final int cols;
     private final int rows;
     private final WritableImage[] tiles;
+    private final ImageView[] views;
     private final int[] lut = new int[256];
     private int[] buffer = new int[0];
 
@@ -31,6 +33,7 @@ public final class MaskOverlay extends Group {
         this.cols = (mask.width() + TILE - 1) / TILE;
         this.rows = (mask.height() + TILE - 1) / TILE;
         this.tiles = new WritableImage[cols * rows];
+        this.views = new ImageView[cols * rows];
         setColour(DEFAULT_COLOUR, DEFAULT_OPACITY);
         List<ImageView> views = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
@@ -44,11 +47,30 @@ public final class MaskOverlay extends Group {
                 v.setLayoutY(r * TILE);
                 v.setSmooth(false);
                 views.add(v);
+                this.views[r * cols + c] = v;
             }
         }
         getChildren().setAll(views);
         setMouseTransparent(true);
         update(mask.bounds());
+    }
+
+    /** Positions the tiles for a view transform: screen = image × scale + (tx, ty). */
+    public void place(double scale, double tx, double ty) {
+        for (int r = 0; r < rows; r++) {
+            int y0 = (int) Math.round(r * TILE * scale + ty);
+            int y1 = (int) Math.round(Math.min(mask.height(), (r + 1) * TILE) * scale + ty);
+            for (int c = 0; c < cols; c++) {
+                int x0 = (int) Math.round(c * TILE * scale + tx);
+                int x1 = (int) Math.round(Math.min(mask.width(), (c + 1) * TILE) * scale + tx);
+                ImageView v = views[r * cols + c];
+                v.setLayoutX(x0);
+                v.setLayoutY(y0);
+                v.setFitWidth(Math.max(1, x1 - x0));
+                v.setFitHeight(Math.max(1, y1 - y0));
+                v.setVisible(x1 > x0 && y1 > y0);
+            }
+        }
     }
 
     /** Premultiplied ARGB for each coverage value. */
