@@ -47,8 +47,6 @@ public final class CanvasView extends Region {
     private final DocumentViewModel document;
     private final ToolSettings tools;
     private final Pane viewport = new Pane();
-    private final Group content = new Group();
-    private final Affine transform = new Affine();
     private final Group contentAbove = new Group();
     private final Affine transformAbove = new Affine();
     private final Group imageHolder = new Group();
@@ -105,17 +103,16 @@ public final class CanvasView extends Region {
         setFocusTraversable(true);
         setMinSize(200, 200);
 
-        content.getTransforms().add(transform);
         contentAbove.getTransforms().add(transformAbove);
         resultView.setClip(resultClip);
         resultView.setMouseTransparent(true);
         liveView.setMouseTransparent(true);
-        content.getChildren().add(imageHolder);
         contentAbove.getChildren().addAll(resultView, liveView);
         overlayHolder.setMouseTransparent(true);
-        // The mask (in screen space) shows on the picture and on the "before" side; results and
-        // live previews cover it.
-        viewport.getChildren().addAll(content, overlayHolder, contentAbove);
+        imageHolder.setMouseTransparent(true);
+        // Picture and mask are placed in screen pixels (no seams between tiles); the mask shows on
+        // the picture and on the "before" side; results and live previews cover it.
+        viewport.getChildren().addAll(imageHolder, overlayHolder, contentAbove);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(viewport.widthProperty());
         clip.heightProperty().bind(viewport.heightProperty());
@@ -228,6 +225,7 @@ public final class CanvasView extends Region {
         liveImage.set(null);
         if (img != null) {
             imageLayer = new ImageLayer(img);
+            imageLayer.place(zoom.get(), tx, ty);
             imageHolder.getChildren().add(imageLayer);
             fitPending = true;
             if (getWidth() > 0) {
@@ -319,10 +317,12 @@ public final class CanvasView extends Region {
         zoom.set(s);
         tx = Math.round(x);
         ty = Math.round(y);
-        transform.setToTransform(s, 0, tx, 0, s, ty);
         transformAbove.setToTransform(s, 0, tx, 0, s, ty);
         if (overlay != null) {
             overlay.place(s, tx, ty);
+        }
+        if (imageLayer != null) {
+            imageLayer.place(s, tx, ty);
         }
         if (imageLayer != null) {
             // Pixels stay crisp when zoomed in, like every image editor.

@@ -12,8 +12,9 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 
 /**
- * A picture shown in image coordinates: one view, or tiles when a side exceeds what a GPU
- * texture reliably holds. Changed regions are copied in without rebuilding the images.
+ * A picture on screen: one view, or tiles when a side exceeds what a GPU texture reliably holds.
+ * Views are placed in screen pixels with shared integer edges ({@link #place}), so tiles never
+ * show seams. Changed regions are copied in without rebuilding the images.
  */
 public final class ImageLayer extends Group {
     /** Larger sides are split into tiles; 8192 is the smallest max texture size of current GPUs. */
@@ -47,6 +48,24 @@ public final class ImageLayer extends Group {
         getChildren().setAll(views);
         setMouseTransparent(true);
         update(new PixelRect(0, 0, w, h));
+    }
+
+    /** Positions the views for a view transform: screen = image × scale + (tx, ty). */
+    public void place(double scale, double tx, double ty) {
+        int rows = images.length / cols;
+        for (int r = 0; r < rows; r++) {
+            int y0 = (int) Math.round(r * tile * scale + ty);
+            int y1 = (int) Math.round(Math.min(source.getHeight(), (r + 1) * tile) * scale + ty);
+            for (int c = 0; c < cols; c++) {
+                int x0 = (int) Math.round(c * tile * scale + tx);
+                int x1 = (int) Math.round(Math.min(source.getWidth(), (c + 1) * tile) * scale + tx);
+                ImageView v = views.get(r * cols + c);
+                v.setLayoutX(x0);
+                v.setLayoutY(y0);
+                v.setFitWidth(Math.max(1, x1 - x0));
+                v.setFitHeight(Math.max(1, y1 - y0));
+            }
+        }
     }
 
     public void setSmooth(boolean smooth) {
