@@ -321,8 +321,10 @@ public final class RunPanel extends VBox {
             p.imageProperty().addListener((o, a, img) -> view.setImage(img == null ? null : SwingFXUtils.toFXImage(img, null)));
             Label caption = new Label("#" + (p.sample() + 1));
             caption.getStyleClass().addAll(Styles.TEXT_SMALL, "preview-caption");
-            p.stepProperty().addListener((o, a, s) -> caption.setText("#" + (p.sample() + 1) + (p.doneProperty().get()
-                    ? " ✓" : " · " + s)));
+            Runnable caption2 = () -> caption.setText("#" + (p.sample() + 1)
+                    + (p.doneProperty().get() ? " ✓" : " · " + p.stepProperty().get()));
+            p.stepProperty().addListener((o, a, s) -> caption2.run());
+            p.doneProperty().addListener((o, a, s) -> caption2.run());
             StackPane tile = new StackPane(view, caption);
             StackPane.setAlignment(caption, Pos.BOTTOM_LEFT);
             tile.getStyleClass().add("preview-tile");
