@@ -3,19 +3,37 @@ package org.repaintstudio;
 import org.repaintstudio.cli.RepaintCli;
 
 /**
- * Entry point of repaint-studio.jar: no arguments or {@code gui [image]} opens the desktop app,
- * anything else is a command-line command.
+ * Entry point of repaint-studio.jar: no arguments, {@code gui [image]} or an existing image file
+ * opens the desktop app, anything else is a command-line command.
  */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && opensInApp(args[0])) {
+            launchDesktopApp(args);
+            return;
+        }
         if (args.length == 0 || "gui".equals(args[0])) {
             String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
             launchDesktopApp(rest);
             return;
         }
         System.exit(RepaintCli.execute(args));
+    }
+
+    /** {@code repaint-studio photo.jpg} (e.g. "Open with…" from a file manager) opens the app. */
+    static boolean opensInApp(String arg) {
+        if (arg.startsWith("-")) {
+            return false;
+        }
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(arg);
+            return java.nio.file.Files.isRegularFile(p)
+                    && org.repaintstudio.core.image.ImageFiles.hasImageExtension(p);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     private static void launchDesktopApp(String[] args) {

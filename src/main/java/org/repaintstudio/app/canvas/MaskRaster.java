@@ -1,0 +1,321 @@
+package org.repaintstudio.app.canvas;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.repaintstudio.core.image.Mask;
+
+/**
+ * The painted mask: one coverage byte per pixel (0 = keep, 255 = fill), so soft brushes show
+ * soft edges. The engine sees pixels at least half covered as fill ({@link #toMask()}).
+ * Every change reports the rectangle it touched, so the overlay redraws only that.
+ * Not thread-safe: the UI thread owns it.
+ */
+public final class MaskRaster {
+    /** Coverage from which a pixel counts as fill. */
+    public static final int THRESHOLD = 128;
+
+    private final int width;
+    private final int height;
+    private final byte[] values;
+    private long filled;
+    private final List<Consumer<PixelRect>> listeners = new ArrayList<>();
+
+    public MaskRaster(int width, int height) {
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("mask size must be positive: " + width + "x" + height);
+        }
+        this.width = width;
+        this.height = height;
+        this.values = new byte[Math.multiplyExact(width, height)];
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** Row-major coverage bytes; callers that write must call {@link #changed(PixelRect, long)}. */
+    byte[] values() {
+        return values;
+    }
+
+    public int valueAt(int x, int y) {
+        return values[y * width + x] & 0xFF;
+    }
+
+    public boolean isFill(int x, int y) {
+        return valueAt(x, y) >= THRESHOLD;
+    }
+
+    public long filledCount() {
+        return filled;
+    }
+
+    public double coverage() {
+        return filled / (double) values.length;
+    }
+
+    public boolean isEmpty() {
+        return filled == 0;
+    }
+
+    /** Called with the touched rectangle after every change. */
+    public void addListener(Consumer<PixelRect> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<PixelRect> listener) {
+        listeners.remove(listener);
+    }
+
+    private long countFilled(PixelRect r) {
+        long n = 0;
+        for (int y = r.y(); y < r.bottom(); y++) {
+            int row = y * width;
+            for (int x = r.x(); x < r.right(); x++) {
+                if ((values[row + x] & 0xFF) >= THRESHOLD) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Records a change made directly to {@link #values()}: {@code filledBefore} was counted before it. */
+    void changed(PixelRect r, long filledBefore) {
+        if (r.isEmpty()) {
+            return;
+        }
+        filled += countFilled(r) - filledBefore;
+        for (Consumer<PixelRect> l : List.copyOf(listeners)) {
+            l.accept(r);
+        }
+    }
+
+    /** Counts fill pixels in a rectangle; pair with {@link #changed}. */
+    long filledIn(PixelRect r) {
+        return countFilled(r);
+    }
+
+    public PixelRect bounds() {
+        return new PixelRect(0, 0, width, height);
+    }
+
+    /**
+     * One round dab of the brush. Coverage falls off from 1 inside {@code hardness × radius} to 0
+     * at the radius; painting keeps the larger coverage, erasing the smaller remainder.
+     */
+    public PixelRect dab(double cx, double cy, double radius, double hardness, boolean erase) {
+        double r = Math.max(0.5, radius);
+        PixelRect rect = PixelRect.ofBounds((int) Math.floor(cx - r), (int) Math.floor(cy - r),
+                (int) Math.ceil(cx + r) + 1, (int) Math.ceil(cy + r) + 1).clip(width, height);
+        if (rect.isEmpty()) {
+            return rect;
+        }
+        long before = countFilled(rect);
+        stamp(rect, cx, cy, r, hardness, erase);
+        changed(rect, before);
+        return rect;
+    }
+
+    /** Dabs along a segment, spaced so the stroke looks continuous. */
+    public PixelRect stroke(double x0, double y0, double x1, double y1, double radius, double hardness,
+                            boolean erase) {
+        double r = Math.max(0.5, radius);
+        double len = Math.hypot(x1 - x0, y1 - y0);
+        double spacing = Math.max(0.5, r * 0.2);
+        int n = Math.max(1, (int) Math.ceil(len / spacing));
+        PixelRect rect = PixelRect.ofBounds((int) Math.floor(Math.min(x0, x1) - r), (int) Math.floor(Math.min(y0, y1) - r),
+                (int) Math.ceil(Math.max(x0, x1) + r) + 1, (int) Math.ceil(Math.max(y0, y1) + r) + 1)
+                .clip(width, height);
+        if (rect.isEmpty()) {
+            return rect;
+        }
+        long before = countFilled(rect);
+        for (int i = 1; i <= n; i++) {
+            double t = i / (double) n;
+            double cx = x0 + (x1 - x0) * t;
+            double cy = y0 + (y1 - y0) * t;
+            PixelRect d = PixelRect.ofBounds((int) Math.floor(cx - r), (int) Math.floor(cy - r),
+                    (int) Math.ceil(cx + r) + 1, (int) Math.ceil(cy + r) + 1).clip(width, height);
+            if (!d.isEmpty()) {
+                stamp(d, cx, cy, r, hardness, erase);
+            }
+        }
+        changed(rect, before);
+        return rect;
+    }
+
+    private void stamp(PixelRect rect, double cx, double cy, double r, double hardness, boolean erase) {
+        double h = Math.max(0, Math.min(1, hardness));
+        double inner = r * h;
+        double r2 = r * r;
+        double band = Math.max(1e-6, r - inner);
+        for (int y = rect.y(); y < rect.bottom(); y++) {
+            double dy = y + 0.5 - cy;
+            int row = y * width;
+            for (int x = rect.x(); x < rect.right(); x++) {
+                double dx = x + 0.5 - cx;
+                double d2 = dx * dx + dy * dy;
+                if (d2 >= r2) {
+                    continue;
+                }
+                int a;
+                if (h >= 1 || d2 <= inner * inner) {
+                    a = 255;
+                } else {
+                    double t = 1 - (Math.sqrt(d2) - inner) / band;
+                    a = (int) Math.round(255 * t * t * (3 - 2 * t));
+                }
+                int i = row + x;
+                int old = values[i] & 0xFF;
+                int v = erase ? Math.min(old, 255 - a) : Math.max(old, a);
+                values[i] = (byte) v;
+            }
+        }
+    }
+
+    public PixelRect fillRect(PixelRect area, boolean erase) {
+        PixelRect rect = area.clip(width, height);
+        if (rect.isEmpty()) {
+            return rect;
+        }
+        long before = countFilled(rect);
+        byte v = erase ? 0 : (byte) 255;
+        for (int y = rect.y(); y < rect.bottom(); y++) {
+            Arrays.fill(values, y * width + rect.x(), y * width + rect.right(), v);
+        }
+        changed(rect, before);
+        return rect;
+    }
+
+    /** Fills a closed polygon (even-odd rule, pixel centres). */
+    public PixelRect fillPolygon(double[] xs, double[] ys, boolean erase) {
+        int n = Math.min(xs.length, ys.length);
+        if (n < 3) {
+            return PixelRect.EMPTY;
+        }
+        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            minX = Math.min(minX, xs[i]);
+            maxX = Math.max(maxX, xs[i]);
+            minY = Math.min(minY, ys[i]);
+            maxY = Math.max(maxY, ys[i]);
+        }
+        PixelRect rect = PixelRect.ofBounds((int) Math.floor(minX), (int) Math.floor(minY), (int) Math.ceil(maxX) + 1,
+                (int) Math.ceil(maxY) + 1).clip(width, height);
+        if (rect.isEmpty()) {
+            return rect;
+        }
+        long before = countFilled(rect);
+        byte v = erase ? 0 : (byte) 255;
+        double[] crossings = new double[n];
+        for (int y = rect.y(); y < rect.bottom(); y++) {
+            double sy = y + 0.5;
+            int count = 0;
+            for (int i = 0, j = n - 1; i < n; j = i++) {
+                double yi = ys[i], yj = ys[j];
+                if ((yi <= sy && yj > sy) || (yj <= sy && yi > sy)) {
+                    crossings[count++] = xs[i] + (sy - yi) / (yj - yi) * (xs[j] - xs[i]);
+                }
+            }
+            Arrays.sort(crossings, 0, count);
+            for (int k = 0; k + 1 < count; k += 2) {
+                int from = Math.max(rect.x(), (int) Math.ceil(crossings[k] - 0.5));
+                int to = Math.min(rect.right(), (int) Math.ceil(crossings[k + 1] - 0.5));
+                if (to > from) {
+                    Arrays.fill(values, y * width + from, y * width + to, v);
+                }
+            }
+        }
+        changed(rect, before);
+        return rect;
+    }
+
+    public PixelRect fillAll(boolean fill) {
+        Arrays.fill(values, fill ? (byte) 255 : 0);
+        filled = fill ? values.length : 0;
+        notifyAll(bounds());
+        return bounds();
+    }
+
+    public PixelRect invert() {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (byte) (255 - (values[i] & 0xFF));
+        }
+        filled = countFilled(bounds());
+        notifyAll(bounds());
+        return bounds();
+    }
+
+    /** Replaces the whole mask with a binary one of the same size. */
+    public PixelRect set(Mask mask) {
+        if (mask.width() != width || mask.height() != height) {
+            throw new IllegalArgumentException("mask size differs");
+        }
+        boolean[] f = mask.fillArray();
+        long n = 0;
+        for (int i = 0; i < f.length; i++) {
+            values[i] = f[i] ? (byte) 255 : 0;
+            if (f[i]) {
+                n++;
+            }
+        }
+        filled = n;
+        notifyAll(bounds());
+        return bounds();
+    }
+
+    private void notifyAll(PixelRect r) {
+        for (Consumer<PixelRect> l : List.copyOf(listeners)) {
+            l.accept(r);
+        }
+    }
+
+    /** The binary mask the engine uses: coverage ≥ 50% is fill. */
+    public Mask toMask() {
+        boolean[] f = new boolean[values.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (values[i] & 0xFF) >= THRESHOLD;
+        }
+        return Mask.wrap(width, height, f);
+    }
+
+    /** Copies a rectangle of coverage bytes into {@code out} (row-major, rect width). */
+    public void copyRect(PixelRect r, byte[] out) {
+        for (int y = 0; y < r.height(); y++) {
+            System.arraycopy(values, (r.y() + y) * width + r.x(), out, y * r.width(), r.width());
+        }
+    }
+
+    /** XORs a rectangle with {@code delta}: applying the same delta twice restores the original. */
+    public void xorRect(PixelRect r, byte[] delta) {
+        long before = countFilled(r);
+        for (int y = 0; y < r.height(); y++) {
+            int row = (r.y() + y) * width + r.x();
+            int d = y * r.width();
+            for (int x = 0; x < r.width(); x++) {
+                values[row + x] ^= delta[d + x];
+            }
+        }
+        changed(r, before);
+    }
+
+    /** A copy of the coverage bytes, e.g. the state a stroke started from. */
+    public byte[] snapshot() {
+        return values.clone();
+    }
+
+    /** Copies a rectangle of the current values into a full-size snapshot array. */
+    public void syncSnapshot(byte[] snapshot, PixelRect r) {
+        for (int y = r.y(); y < r.bottom(); y++) {
+            System.arraycopy(values, y * width + r.x(), snapshot, y * width + r.x(), r.width());
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.repaintstudio.app.dialog;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.Label;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** Dialogs as JavaFX alerts and the native file choosers, owned by the main window. */
+public final class FxDialogService implements DialogService {
+    private final Supplier<Window> owner;
+    /** Paths the native save dialog already confirmed replacing. */
+    private final Set<Path> confirmedByChooser = new HashSet<>();
+
+    public FxDialogService(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    private Alert alert(Alert.AlertType type, String title, String message) {
+        Alert a = new Alert(type);
+        a.initOwner(owner.get());
+        a.setTitle(title);
+        a.setHeaderText(null);
+        // A wrapping label: long paths in messages must not widen the dialog off screen.
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.setMaxWidth(460);
+        text.setId("dialog-message");
+        a.getDialogPane().setContent(text);
+        a.getDialogPane().setMinWidth(420);
+        return a;
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        alert(Alert.AlertType.ERROR, title, message).showAndWait();
+    }
+
+    @Override
+    public void showWarning(String title, String message) {
+        alert(Alert.AlertType.WARNING, title, message).showAndWait();
+    }
+
+    @Override
+    public void showInfo(String title, String message) {
+        alert(Alert.AlertType.INFORMATION, title, message).showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String okLabel) {
+        Alert a = alert(Alert.AlertType.CONFIRMATION, title, message);
+        ButtonType ok = new ButtonType(okLabel, ButtonBar.ButtonData.OK_DONE);
+        a.getButtonTypes().setAll(ok, ButtonType.CANCEL);
+        return a.showAndWait().filter(b -> b == ok).isPresent();
+    }
+
+    @Override
+    public SaveChoice askSaveChanges(String documentName, String what) {
+        Alert a = alert(Alert.AlertType.CONFIRMATION, "Unsaved changes",
+                documentName + " has unsaved changes (" + what + "). Save them before continuing?");
+        ButtonType save = new ButtonType("Save…", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        a.getButtonTypes().setAll(save, discard, ButtonType.CANCEL);
+        Optional<ButtonType> r = a.showAndWait();
+        if (r.isEmpty() || r.get() == ButtonType.CANCEL) {
+            return SaveChoice.CANCEL;
+        }
+        return r.get() == save ? SaveChoice.SAVE : SaveChoice.DISCARD;
+    }
+
+    @Override
+    public <T> Optional<T> choose(String title, String message, List<T> options, T initial) {
+        ChoiceDialog<T> d = new ChoiceDialog<>(initial, options);
+        d.initOwner(owner.get());
+        d.setTitle(title);
+        d.setHeaderText(null);
+        d.setContentText(message);
+        return d.showAndWait();
+    }
+
+    private static FileChooser chooser(String title, Path folder, List<FileType> types) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        if (folder != null && Files.isDirectory(folder)) {
+            fc.setInitialDirectory(folder.toFile());
+        }
+        for (FileType t : types) {
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(t.label(), t.patterns()));
+        }
+        return fc;
+    }
+
+    @Override
+    public Optional<Path> openFile(String title, Path initialFolder, List<FileType> types) {
+        File f = chooser(title, initialFolder, types).showOpenDialog(owner.get());
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> openFolder(String title, Path initialFolder) {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle(title);
+        if (initialFolder != null && Files.isDirectory(initialFolder)) {
+            dc.setInitialDirectory(initialFolder.toFile());
+        }
+        return Optional.ofNullable(dc.showDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> saveFile(String title, Path initialFolder, String initialName, List<FileType> types) {
+        FileChooser fc = chooser(title, initialFolder, types);
+        fc.setInitialFileName(initialName);
+        File f = fc.showSaveDialog(owner.get());
+        if (f == null) {
+            return Optional.empty();
+        }
+        Path p = f.toPath();
+        if (Files.exists(p)) {
+            confirmedByChooser.add(p.toAbsolutePath());
+        }
+        return Optional.of(p);
+    }
+
+    @Override
+    public boolean confirmOverwrite(Path target) {
+        if (confirmedByChooser.remove(target.toAbsolutePath())) {
+            return true;
+        }
+        return confirm("Replace file?", target.getFileName() + " already exists in " + target.toAbsolutePath().getParent()
+                + ". Replace it?", "Replace");
+    }
+}

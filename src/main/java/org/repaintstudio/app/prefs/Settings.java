@@ -1,0 +1,43 @@
+package org.repaintstudio.app.prefs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** What the app remembers between sessions; stored as JSON. Unknown keys are ignored. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public final class Settings {
+    public String lastOpenFolder;
+    public String lastSaveFolder;
+    public String lastMaskFolder;
+    public List<String> recentFiles = new ArrayList<>();
+
+    public String modelPath;
+    public List<String> addedModels = new ArrayList<>();
+    /** Measured milliseconds per UNet call and sample, by model location. */
+    public Map<String, Double> msPerCall = new LinkedHashMap<>();
+
+    public String mode = "DIFFUSERS";
+    public int steps = 50;
+    public int jumpLength = 5;
+    public int jumpNSample = 2;
+    public double eta = 0.0;
+    public long seed = 42;
+    public boolean seedLocked = false;
+    public int samples = 2;
+
+    public double windowX = Double.NaN;
+    public double windowY = Double.NaN;
+    public double windowWidth = 1400;
+    public double windowHeight = 900;
+    public boolean maximized = false;
+    public boolean darkTheme = false;
+
+    public double brushSize = 40;
+    public double brushHardness = 0.8;
+    public boolean showCropRegion = true;
+    public boolean livePreviewOnCanvas = true;
+}

@@ -1,0 +1,613 @@
+package org.repaintstudio.app.run;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.repaintstudio.app.dialog.DialogService;
+import org.repaintstudio.app.model.ModelCatalog;
+import org.repaintstudio.app.model.ModelChoice;
+import org.repaintstudio.app.prefs.Settings;
+import org.repaintstudio.app.task.BackgroundTask;
+import org.repaintstudio.app.task.TaskExecutor;
+import org.repaintstudio.app.task.TaskHandle;
+import org.repaintstudio.app.task.UiCoalescer;
+import org.repaintstudio.app.util.AppLog;
+import org.repaintstudio.app.util.ErrorMessages;
+import org.repaintstudio.core.UserFacingException;
+import org.repaintstudio.core.image.Mask;
+import org.repaintstudio.core.inpaint.CropPlan;
+import org.repaintstudio.core.inpaint.Inpainter;
+import org.repaintstudio.core.inpaint.RePaintParameters;
+import org.repaintstudio.core.inpaint.RePaintParameters.Mode;
+import org.repaintstudio.core.inpaint.RePaintParameters.Preset;
+import org.repaintstudio.core.model.LoadedModel;
+import org.repaintstudio.core.sampler.PipelineListener.Progress;
+import org.repaintstudio.core.sampler.SeededNoise;
+import org.repaintstudio.core.sampler.Shape;
+import org.repaintstudio.core.schedule.SchedulerConfig;
+import org.repaintstudio.core.schedule.TimestepSchedule;
+
+/**
+ * The model, the RePaint parameters and the run: what the run panel, the schedule plot, the
+ * previews and the result gallery show. Inference runs on its own {@link TaskExecutor}; engine
+ * events reach the UI thread through {@link UiCoalescer}s, never one UI action per event.
+ */
+public final class RunViewModel {
+    /** What a run needs from the document, copied on the UI thread when it starts. */
+    public record RunInput(BufferedImage image, Mask mask, String sourceName) {}
+
+    /** What the view needs of the open model. */
+    public record ModelInfo(String name, Path location, int resolution, SchedulerConfig config) {}
+
+    /** The latest x0 estimate of every sample, one slot per sample. */
+    public static final class SamplePreview {
+        private final int sample;
+        private final ReadOnlyObjectWrapper<BufferedImage> image = new ReadOnlyObjectWrapper<>();
+        private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper();
+        private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper();
+
+        SamplePreview(int sample) {
+            this.sample = sample;
+        }
+
+        public int sample() {
+            return sample;
+        }
+
+        public ReadOnlyObjectProperty<BufferedImage> imageProperty() {
+            return image.getReadOnlyProperty();
+        }
+
+        public ReadOnlyIntegerProperty stepProperty() {
+            return step.getReadOnlyProperty();
+        }
+
+        public ReadOnlyBooleanProperty doneProperty() {
+            return done.getReadOnlyProperty();
+        }
+    }
+
+    /** A live composite for the canvas: the preview of one sample over the crop square. */
+    public record LiveFrame(BufferedImage composite, CropPlan plan) {}
+
+    /** Memory the gallery's full-size results may use; the newest run is always kept. */
+    public static final long RESULTS_BUDGET_BYTES = 768L * 1024 * 1024;
+
+    private record PreviewEvent(int sample, int step, BufferedImage image, boolean isFinal) {}
+
+    // Inputs.
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.DIFFUSERS);
+    private final IntegerProperty steps = new SimpleIntegerProperty(50);
+    private final IntegerProperty jumpLength = new SimpleIntegerProperty(5);
+    private final IntegerProperty jumpNSample = new SimpleIntegerProperty(2);
+    private final DoubleProperty eta = new SimpleDoubleProperty(0);
+    private final LongProperty seed = new SimpleLongProperty(42);
+    private final BooleanProperty seedLocked = new SimpleBooleanProperty(false);
+    private final IntegerProperty samples = new SimpleIntegerProperty(2);
+    private final ObjectProperty<ModelChoice> selectedModel = new SimpleObjectProperty<>();
+    private final ObservableList<ModelChoice> models = FXCollections.observableArrayList();
+
+    // Derived and run state.
+    private final ReadOnlyObjectWrapper<ModelInfo> model = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper modelStatus = new ReadOnlyStringWrapper("No model loaded");
+    private final ReadOnlyBooleanWrapper modelLoading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Preset> matchingPreset = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<TimestepSchedule> schedule = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper modelCalls = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper cursorEntry = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyStringWrapper lastRun = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<LiveFrame> liveFrame = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper previewsReceived = new ReadOnlyIntegerWrapper();
+    private final ObservableList<SamplePreview> previews = FXCollections.observableArrayList();
+    private final ObservableList<RunResult> results = FXCollections.observableArrayList();
+    private final ObjectProperty<RunResult> selectedResult = new SimpleObjectProperty<>();
+
+    private final ModelCatalog catalog;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final Settings settings;
+    private final Runnable saveSettings;
+    private final Function<Path, LoadedModel> opener;
+    private LoadedModel loaded;
+    private TaskHandle runHandle;
+    private int runCounter;
+    private boolean restoringModel;
+
+    public RunViewModel(ModelCatalog catalog, TaskExecutor executor, DialogService dialogs, Settings settings,
+                        Runnable saveSettings, Function<Path, LoadedModel> opener) {
+        this.catalog = catalog;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.settings = settings;
+        this.saveSettings = saveSettings;
+        this.opener = opener;
+        restore(settings);
+        for (Observable o : new Observable[] {mode, steps, jumpLength, jumpNSample, eta, samples, model}) {
+            o.addListener(x -> recompute());
+        }
+        selectedModel.addListener((o, old, choice) -> {
+            if (choice != null && (loaded == null || !choice.location().equals(loaded.location()))) {
+                loadModel(choice);
+            }
+        });
+        recompute();
+    }
+
+    private void restore(Settings s) {
+        try {
+            mode.set(Mode.valueOf(s.mode));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            mode.set(Mode.DIFFUSERS);
+        }
+        steps.set(s.steps);
+        jumpLength.set(s.jumpLength);
+        jumpNSample.set(s.jumpNSample);
+        eta.set(s.eta);
+        seed.set(s.seed);
+        seedLocked.set(s.seedLocked);
+        samples.set(Math.max(1, Math.min(RePaintParameters.MAX_SAMPLES, s.samples)));
+    }
+
+    /** Writes the parameters into the settings object (saved by the caller with the rest). */
+    public void storeSettings() {
+        settings.mode = mode.get().name();
+        settings.steps = steps.get();
+        settings.jumpLength = jumpLength.get();
+        settings.jumpNSample = jumpNSample.get();
+        settings.eta = eta.get();
+        settings.seed = seed.get();
+        settings.seedLocked = seedLocked.get();
+        settings.samples = samples.get();
+        ModelInfo m = model.get();
+        if (m != null) {
+            settings.modelPath = m.location().toString();
+        }
+    }
+
+    // --- models ----------------------------------------------------------------------------------
+
+    /** Rescans the catalog and opens the remembered (or the first) model. */
+    public void refreshModels() {
+        executor.execute(BackgroundTask.wrap("List models", catalog::list)
+                .onSuccess(list -> {
+                    models.setAll(list);
+                    if (list.isEmpty()) {
+                        modelStatus.set("No model found: use Add model… to choose a model folder or .onnx file.");
+                        return;
+                    }
+                    ModelChoice pick = list.stream()
+                            .filter(c -> settings.modelPath != null && c.location().toString().equals(settings.modelPath))
+                            .findFirst()
+                            .orElse(list.get(0));
+                    selectedModel.set(pick);
+                })
+                .onFailure(e -> report("list the models", e)));
+    }
+
+    public void addModel(Path folderOrOnnx) {
+        executor.execute(BackgroundTask.wrap("Add model", () -> catalog.add(folderOrOnnx))
+                .onSuccess(choice -> {
+                    saveSettings.run();
+                    ModelChoice existing = models.stream().filter(c -> c.location().equals(choice.location()))
+                            .findFirst().orElse(null);
+                    if (existing == null) {
+                        models.add(choice);
+                        existing = choice;
+                    }
+                    selectedModel.set(existing);
+                })
+                .onFailure(e -> report("add the model", e)));
+    }
+
+    private void loadModel(ModelChoice choice) {
+        modelLoading.set(true);
+        modelStatus.set("Opening " + choice.name() + "…");
+        LoadedModel previous = loaded;
+        loaded = null;
+        model.set(null);
+        executor.execute(BackgroundTask.of("Open model", ctx -> {
+                    if (previous != null) {
+                        previous.close();
+                    }
+                    LoadedModel m = opener.apply(choice.location());
+                    try {
+                        measureSpeed(m);
+                    } catch (RuntimeException e) {
+                        m.close();
+                        throw e;
+                    }
+                    return m;
+                })
+                .onSuccess(m -> {
+                    modelLoading.set(false);
+                    if (!Objects.equals(selectedModel.get(), choice)) {
+                        // Another model was chosen meanwhile; its own task loads it.
+                        return;
+                    }
+                    loaded = m;
+                    model.set(new ModelInfo(choice.name(), m.location(), m.resolution(), m.schedulerConfig()));
+                    modelStatus.set(choice.name() + " · " + m.resolution() + " × " + m.resolution() + " px");
+                    settings.modelPath = choice.location().toString();
+                    saveSettings.run();
+                })
+                .onFailure(e -> {
+                    modelLoading.set(false);
+                    modelStatus.set("Could not open " + choice.name());
+                    report("open the model " + choice.name(), e);
+                }));
+    }
+
+    /** A warm-up call and two timed ones, so the estimate exists before the first run. */
+    private void measureSpeed(LoadedModel m) {
+        String key = m.location().toString();
+        if (settings.msPerCall.containsKey(key)) {
+            return;
+        }
+        int r = m.resolution();
+        Shape shape = new Shape(1, 3, r, r);
+        float[] x = new float[shape.size()];
+        float[] out = new float[m.denoiser().outputChannels() * r * r];
+        m.denoiser().predict(x, shape, 500, out);
+        long t0 = System.nanoTime();
+        m.denoiser().predict(x, shape, 400, out);
+        m.denoiser().predict(x, shape, 300, out);
+        double ms = (System.nanoTime() - t0) / 2e6;
+        executor.runOnUiThread(() -> {
+            settings.msPerCall.put(key, ms);
+            recompute();
+        });
+    }
+
+    // --- parameters ------------------------------------------------------------------------------
+
+    public void applyPreset(Preset preset) {
+        steps.set(preset.steps());
+        jumpLength.set(preset.jumpLength());
+        jumpNSample.set(preset.jumpNSample());
+    }
+
+    public void randomiseSeed() {
+        seed.set(ThreadLocalRandom.current().nextLong(0, 1L << 31));
+    }
+
+    public RePaintParameters parameters() {
+        int total = samples.get();
+        return new RePaintParameters(mode.get(), steps.get(), jumpLength.get(), jumpNSample.get(), eta.get(),
+                seed.get(), total, null, 1);
+    }
+
+    private int trainSteps() {
+        ModelInfo m = model.get();
+        return m == null ? SchedulerConfig.defaults().numTrainTimesteps() : m.config().numTrainTimesteps();
+    }
+
+    private void recompute() {
+        Preset match = null;
+        for (Preset p : Preset.values()) {
+            if (p.steps() == steps.get() && p.jumpLength() == jumpLength.get() && p.jumpNSample() == jumpNSample.get()) {
+                match = p;
+            }
+        }
+        matchingPreset.set(match);
+        RePaintParameters p = parameters();
+        try {
+            p.validate(trainSteps());
+            ModelInfo m = model.get();
+            SchedulerConfig config = m == null ? SchedulerConfig.defaults() : m.config();
+            TimestepSchedule s = p.schedule(config);
+            problem.set("");
+            if (!running.get()) {
+                schedule.set(s);
+            }
+            modelCalls.set(s.denoiseCount());
+            estimate.set(estimateText(s.denoiseCount(), p.samples()));
+        } catch (UserFacingException e) {
+            problem.set(e.getMessage());
+            modelCalls.set(0);
+            estimate.set("");
+            if (!running.get()) {
+                schedule.set(null);
+            }
+        }
+    }
+
+    private String estimateText(int calls, int sampleCount) {
+        String base = String.format(Locale.ROOT, "%,d UNet calls × %d sample%s", calls, sampleCount,
+                sampleCount == 1 ? "" : "s");
+        ModelInfo m = model.get();
+        Double ms = m == null ? null : settings.msPerCall.get(m.location().toString());
+        if (ms == null) {
+            return base + (m == null ? "" : " · measuring speed…");
+        }
+        // Batched samples share a call; CPU cost still grows about linearly with the batch.
+        double seconds = calls * ms * sampleCount / 1000.0;
+        return base + " · about " + formatDuration(seconds) + " here";
+    }
+
+    public static String formatDuration(double seconds) {
+        if (seconds < 1) {
+            return "1 s";
+        }
+        if (seconds < 90) {
+            return Math.round(seconds) + " s";
+        }
+        long total = Math.round(seconds);
+        if (total < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", total / 60, total % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", total / 3600, (total % 3600) / 60);
+    }
+
+    // --- running ---------------------------------------------------------------------------------
+
+    /** Starts a run on a copy of the document; returns false (and says why) if it cannot. */
+    public boolean run(Supplier<RunInput> inputSupplier) {
+        if (running.get()) {
+            return false;
+        }
+        if (loaded == null) {
+            dialogs.showWarning("No model", modelLoading.get() ? "The model is still opening; try again in a moment."
+                    : "Choose a model first (Add model… if the list is empty).");
+            return false;
+        }
+        if (!problem.get().isEmpty()) {
+            dialogs.showWarning("Check the parameters", problem.get());
+            return false;
+        }
+        RunInput input = inputSupplier.get();
+        if (input == null) {
+            dialogs.showWarning("No picture", "Open or paste a picture first.");
+            return false;
+        }
+        if (input.mask().isEmpty()) {
+            dialogs.showWarning("Nothing to repaint", "Paint over the part of the picture to repaint first.");
+            return false;
+        }
+        if (!seedLocked.get()) {
+            randomiseSeed();
+        }
+        RePaintParameters base = parameters();
+        LoadedModel m = loaded;
+        ModelInfo info = model.get();
+        int denoiseTotal = base.modelCalls(m.schedulerConfig());
+        // Previews cost little next to a UNet call: every step for short runs, every few for long ones.
+        int previewEvery = denoiseTotal <= 300 ? 1 : denoiseTotal <= 1200 ? 2 : 4;
+        RePaintParameters params = base.withPreviewEvery(previewEvery);
+        int frameStride = Math.max(1, denoiseTotal / 120);
+        int n = params.samples();
+        int runNumber = ++runCounter;
+        Inpainter inpainter = new Inpainter(m.denoiser(), m.schedulerConfig(), m.resolution());
+        CropPlan plan = CropPlan.plan(input.mask(), m.resolution(), CropPlan.DEFAULT_CONTEXT);
+
+        List<SamplePreview> slots = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            slots.add(new SamplePreview(i));
+        }
+        previews.setAll(slots);
+        previewsReceived.set(0);
+        liveFrame.set(null);
+        schedule.set(params.schedule(m.schedulerConfig()));
+        cursorEntry.set(0);
+        progress.set(0);
+        progressText.set("Starting…");
+        running.set(true);
+        storeSettings();
+        saveSettings.run();
+
+        List<List<BufferedImage>> frames = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            frames.add(Collections.synchronizedList(new ArrayList<>()));
+        }
+        AtomicReferenceArray<PreviewEvent> latest = new AtomicReferenceArray<>(n);
+        UiCoalescer<Progress> progressUi = new UiCoalescer<>(executor, this::showProgress);
+        UiCoalescer<Boolean> previewUi = new UiCoalescer<>(executor, x -> drainPreviews(latest, slots));
+        UiCoalescer<LiveFrame> liveUi = new UiCoalescer<>(executor, liveFrame::set);
+
+        Inpainter.Listener listener = new Inpainter.Listener() {
+            @Override
+            public void progressed(Progress p) {
+                progressUi.post(p);
+            }
+
+            @Override
+            public void previewImage(int sample, int denoiseDone, BufferedImage img, boolean isFinal) {
+                if (isFinal || denoiseDone % frameStride == 0) {
+                    frames.get(sample).add(img);
+                }
+                latest.set(sample, new PreviewEvent(sample, denoiseDone, img, isFinal));
+                previewUi.post(Boolean.TRUE);
+                if (sample == 0) {
+                    liveUi.post(new LiveFrame(LiveComposite.render(input.mask(), plan, img, 512), plan));
+                }
+            }
+        };
+        long startNanos = System.nanoTime();
+        runHandle = executor.execute(BackgroundTask.of("RePaint", ctx -> inpainter.run(input.image(), input.mask(),
+                        params, new SeededNoise(params.seed()), listener, ctx.cancellation()))
+                .onSuccess(outcome -> {
+                    long ms = (System.nanoTime() - startNanos) / 1_000_000;
+                    List<RunResult> made = new ArrayList<>();
+                    for (int i = 0; i < outcome.results().size(); i++) {
+                        made.add(new RunResult(runNumber, i, outcome.results().get(i), outcome.modelSpace().get(i),
+                                outcome.plan(), input.image(), input.mask(), List.copyOf(frames.get(i)), params,
+                                info.name(), input.sourceName(), ms));
+                    }
+                    drainPreviews(latest, slots);
+                    results.addAll(0, made);
+                    trimResults();
+                    selectedResult.set(made.get(0));
+                    var stats = outcome.stats();
+                    if (stats.modelCalls() > 0) {
+                        settings.msPerCall.put(info.location().toString(),
+                                stats.modelNanos() / 1e6 / stats.modelCalls() / n);
+                    }
+                    progress.set(1);
+                    progressText.set(String.format(Locale.ROOT, "Done: %d sample%s in %s", n, n == 1 ? "" : "s",
+                            formatDuration(ms / 1000.0)));
+                    lastRun.set(String.format(Locale.ROOT, "Last run %s (%d calls)", formatDuration(ms / 1000.0),
+                            stats.modelCalls()));
+                    AppLog.info("run " + runNumber + " done in " + ms + " ms: " + params.describe());
+                })
+                .onCancelled(() -> {
+                    progressText.set("Cancelled");
+                    liveFrame.set(null);
+                    AppLog.info("run " + runNumber + " cancelled");
+                })
+                .onFailure(e -> {
+                    progressText.set("Failed");
+                    liveFrame.set(null);
+                    report("inpaint", e);
+                })
+                .onFinished(() -> {
+                    running.set(false);
+                    runHandle = null;
+                    cursorEntry.set(-1);
+                    recompute();
+                }));
+        return true;
+    }
+
+    /** Full-size results are big: older runs go once the gallery holds more than the budget. */
+    private void trimResults() {
+        long bytes = 0;
+        int keep = 0;
+        int newestRun = results.isEmpty() ? 0 : results.get(0).run();
+        for (RunResult r : results) {
+            bytes += 4L * r.image().getWidth() * r.image().getHeight();
+            if (bytes > RESULTS_BUDGET_BYTES && r.run() != newestRun) {
+                break;
+            }
+            keep++;
+        }
+        if (keep < results.size()) {
+            int dropped = results.size() - keep;
+            results.remove(keep, results.size());
+            AppLog.info("dropped " + dropped + " older results to stay within the memory budget");
+        }
+    }
+
+    private void showProgress(Progress p) {
+        progress.set(p.fraction());
+        cursorEntry.set(p.entry());
+        double speed = p.callsPerSecond();
+        String eta = p.denoiseDone() == 0 ? "" : " · " + formatDuration(p.etaNanos() / 1e9) + " left";
+        progressText.set(String.format(Locale.ROOT, "Step %d/%d · %.1f it/s%s", p.denoiseDone(), p.denoiseTotal(),
+                speed, eta));
+    }
+
+    private void drainPreviews(AtomicReferenceArray<PreviewEvent> latest, List<SamplePreview> slots) {
+        int got = 0;
+        for (int i = 0; i < latest.length(); i++) {
+            PreviewEvent e = latest.getAndSet(i, null);
+            if (e != null && i < slots.size()) {
+                SamplePreview slot = slots.get(i);
+                slot.image.set(e.image());
+                slot.step.set(e.step());
+                slot.done.set(e.isFinal());
+                got++;
+            }
+        }
+        previewsReceived.set(previewsReceived.get() + got);
+    }
+
+    /** Stops the run before its next UNet call. */
+    public void cancel() {
+        if (runHandle != null) {
+            progressText.set("Cancelling…");
+            runHandle.cancel();
+        }
+    }
+
+    public void clearResults() {
+        results.clear();
+        selectedResult.set(null);
+        previews.clear();
+        liveFrame.set(null);
+    }
+
+    private void report(String action, Throwable e) {
+        AppLog.error("failed to " + action, e);
+        dialogs.showError("RePaint Studio", ErrorMessages.describe(action, e));
+    }
+
+    /** Closes the open model; call when the app exits. */
+    public void shutdown() {
+        if (runHandle != null) {
+            runHandle.cancel();
+        }
+        LoadedModel m = loaded;
+        loaded = null;
+        if (m != null) {
+            executor.execute(BackgroundTask.run("Close model", m::close));
+        }
+    }
+
+    // --- properties ------------------------------------------------------------------------------
+
+    public ObjectProperty<Mode> modeProperty() { return mode; }
+    public IntegerProperty stepsProperty() { return steps; }
+    public IntegerProperty jumpLengthProperty() { return jumpLength; }
+    public IntegerProperty jumpNSampleProperty() { return jumpNSample; }
+    public DoubleProperty etaProperty() { return eta; }
+    public LongProperty seedProperty() { return seed; }
+    public BooleanProperty seedLockedProperty() { return seedLocked; }
+    public IntegerProperty samplesProperty() { return samples; }
+    public ObjectProperty<ModelChoice> selectedModelProperty() { return selectedModel; }
+    public ObservableList<ModelChoice> models() { return models; }
+    public ReadOnlyObjectProperty<ModelInfo> modelProperty() { return model.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty modelStatusProperty() { return modelStatus.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty modelLoadingProperty() { return modelLoading.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Preset> matchingPresetProperty() { return matchingPreset.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<TimestepSchedule> scheduleProperty() { return schedule.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty modelCallsProperty() { return modelCalls.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty estimateProperty() { return estimate.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty progressTextProperty() { return progressText.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty cursorEntryProperty() { return cursorEntry.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty lastRunProperty() { return lastRun.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<LiveFrame> liveFrameProperty() { return liveFrame.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty previewsReceivedProperty() { return previewsReceived.getReadOnlyProperty(); }
+    public ObservableList<SamplePreview> previews() { return previews; }
+    public ObservableList<RunResult> results() { return results; }
+    public ObjectProperty<RunResult> selectedResultProperty() { return selectedResult; }
+}

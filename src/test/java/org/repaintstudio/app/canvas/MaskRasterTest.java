@@ -1,0 +1,67 @@
+package org.repaintstudio.app.canvas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class MaskRasterTest {
+    @Test
+    void hardDabFillsADiscAndReportsOnlyItsRectangle() {
+        MaskRaster m = new MaskRaster(100, 80);
+        List<PixelRect> touched = new ArrayList<>();
+        m.addListener(touched::add);
+
+        PixelRect r = m.dab(50, 40, 10, 1.0, false);
+
+        assertThat(m.isFill(50, 40)).isTrue();
+        assertThat(m.isFill(50, 49)).isTrue();
+        assertThat(m.isFill(50, 52)).isFalse();
+        assertThat(r.width()).isLessThanOrEqualTo(22);
+        assertThat(touched).containsExactly(r);
+        assertThat(m.filledCount()).isBetween(290L, 330L);
+    }
+
+    @Test
+    void softBrushFadesAndEraserRemoves() {
+        MaskRaster m = new MaskRaster(100, 100);
+        m.dab(50, 50, 20, 0.0, false);
+        assertThat(m.valueAt(50, 50)).isGreaterThan(240);
+        assertThat(m.valueAt(50, 66)).isBetween(1, 127);
+        m.dab(50, 50, 30, 1.0, true);
+        assertThat(m.isEmpty()).isTrue();
+    }
+
+    @Test
+    void strokeConnectsPoints() {
+        MaskRaster m = new MaskRaster(200, 50);
+        m.stroke(10, 25, 190, 25, 3, 1.0, false);
+        for (int x = 10; x < 190; x++) {
+            assertThat(m.isFill(x, 25)).as("x=%d", x).isTrue();
+        }
+    }
+
+    @Test
+    void polygonAndRectangleFill() {
+        MaskRaster m = new MaskRaster(100, 100);
+        m.fillPolygon(new double[] {10, 90, 10}, new double[] {10, 10, 90}, false);
+        assertThat(m.isFill(20, 20)).isTrue();
+        assertThat(m.isFill(80, 80)).isFalse();
+        m.fillRect(new PixelRect(60, 60, 30, 30), false);
+        assertThat(m.isFill(80, 80)).isTrue();
+        m.fillRect(new PixelRect(0, 0, 100, 100), true);
+        assertThat(m.filledCount()).isZero();
+    }
+
+    @Test
+    void invertAndCountStayConsistent() {
+        MaskRaster m = new MaskRaster(10, 10);
+        m.fillRect(new PixelRect(0, 0, 5, 10), false);
+        assertThat(m.coverage()).isEqualTo(0.5);
+        m.invert();
+        assertThat(m.isFill(7, 3)).isTrue();
+        assertThat(m.toMask().fillCount()).isEqualTo(50);
+    }
+}

@@ -1,0 +1,59 @@
+package org.repaintstudio.app.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.stage.Stage;
+
+import org.repaintstudio.app.AppServices;
+import org.repaintstudio.app.dialog.FxDialogService;
+import org.repaintstudio.app.document.Autosave;
+import org.repaintstudio.app.main.MainWindow;
+import org.repaintstudio.app.model.LocalModelCatalog;
+import org.repaintstudio.app.prefs.SettingsStore;
+import org.repaintstudio.app.task.FxTaskExecutor;
+import org.repaintstudio.app.util.AppDirs;
+import org.repaintstudio.core.Golden;
+import org.repaintstudio.core.model.LoadedModel;
+
+/** Builds a main window on temporary folders with the tiny golden model as the only model. */
+public final class StudioFixture {
+    public final AppServices services;
+    public final TestDialogs dialogs;
+    public final MainWindow window;
+    public final List<Throwable> unhandled = new ArrayList<>();
+
+    public StudioFixture(Stage stage, Path root) {
+        AppDirs dirs = AppDirs.under(root);
+        SettingsStore settings = SettingsStore.load(dirs.settingsFile());
+        settings.get().windowWidth = 1280;
+        settings.get().windowHeight = 800;
+        settings.get().addedModels.add(Golden.tinyModel().getParent().toString());
+        // Small and quick by default; tests that need more set it.
+        settings.get().steps = 10;
+        settings.get().jumpLength = 3;
+        settings.get().jumpNSample = 2;
+        settings.get().samples = 2;
+        dialogs = new TestDialogs(new FxDialogService(() -> stage));
+        services = new AppServices(dirs, settings, dialogs,
+                new FxTaskExecutor("test-io", unhandled::add),
+                new FxTaskExecutor("test-inference", unhandled::add),
+                new LocalModelCatalog(List::of, settings.get().addedModels, settings::save),
+                path -> LoadedModel.open(path, 1),
+                new Autosave(dirs.autosave()));
+        window = new MainWindow(stage, services);
+        window.show(List.of());
+    }
+
+    public org.repaintstudio.app.run.RunViewModel run() {
+        return window.viewModel().run();
+    }
+
+    public void close() {
+        javafx.application.Platform.runLater(window::dispose);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        services.io().close();
+        services.inference().close();
+    }
+}
