@@ -12,13 +12,13 @@ import javafx.stage.Stage;
 import org.repaintstudio.app.dialog.FxDialogService;
 import org.repaintstudio.app.document.Autosave;
 import org.repaintstudio.app.main.MainWindow;
-import org.repaintstudio.app.model.LocalModelCatalog;
+import org.repaintstudio.app.model.RegistryModelCatalog;
 import org.repaintstudio.app.prefs.SettingsStore;
 import org.repaintstudio.app.task.FxTaskExecutor;
 import org.repaintstudio.app.util.AppDirs;
 import org.repaintstudio.app.util.AppLog;
 import org.repaintstudio.app.util.ErrorMessages;
-import org.repaintstudio.core.model.BundledModels;
+import org.repaintstudio.core.model.ModelRegistry;
 import org.repaintstudio.core.model.LoadedModel;
 
 /** The JavaFX application: wires the services and opens the main window. */
@@ -54,7 +54,8 @@ public final class StudioApp extends Application {
         services = new AppServices(dirs, settings, dialogs,
                 new FxTaskExecutor("repaint-io", unhandled),
                 new FxTaskExecutor("repaint-inference", unhandled),
-                new LocalModelCatalog(BundledModels::folders, settings.get().addedModels, settings::save),
+                new RegistryModelCatalog(new ModelRegistry(ModelRegistry.bundledModelsDir(),
+                        ModelRegistry.userModelsDir(dirs.data()), dirs.data())),
                 path -> LoadedModel.open(path, 0),
                 new Autosave(dirs.autosave()));
         window = new MainWindow(stage, services);

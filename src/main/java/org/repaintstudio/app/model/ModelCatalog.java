@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where the model picker gets its list. Small on purpose, so the shared {@code ModelRegistry}
- * can replace {@link LocalModelCatalog} behind it.
+ * Where the model picker gets its list; {@link RegistryModelCatalog} in the app, small fakes-free
+ * registries over temporary folders in tests.
  */
 public interface ModelCatalog {
     /** Models found now; may read small files, so call it off the UI thread. */

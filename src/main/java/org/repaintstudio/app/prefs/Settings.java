@@ -16,7 +16,6 @@ public final class Settings {
     public List<String> recentFiles = new ArrayList<>();
 
     public String modelPath;
-    public List<String> addedModels = new ArrayList<>();
     /** Measured milliseconds per UNet call and sample, by model location. */
     public Map<String, Double> msPerCall = new LinkedHashMap<>();
 

@@ -13,7 +13,9 @@ import org.repaintstudio.core.image.AtomicFiles;
 /** Loads and saves {@link Settings} as a small JSON file in the user's config folder. */
 public final class SettingsStore {
     public static final int MAX_RECENT = 10;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            // Settings written by another version keep what this one understands.
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Path file;
     private final Settings settings;

@@ -11,7 +11,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import org.repaintstudio.core.sampler.CancelledException;
+import java.util.concurrent.CancellationException;
 
 /**
  * A unit of background work described fluently (in the style of JabRef's BackgroundTask): what to
@@ -119,10 +119,10 @@ public final class BackgroundTask<V> {
         }
     }
 
-    /** Cancellation surfaces as {@link CancelledException} from the engine and is not a failure. */
+    /** Cancellation surfaces as {@link CancellationException} from the engine and is not a failure. */
     void fireFailed(Throwable error, Consumer<Throwable> fallback) {
         try {
-            if (error instanceof CancelledException) {
+            if (error instanceof CancellationException) {
                 onCancelled.run();
             } else if (onFailure != null) {
                 onFailure.accept(error);

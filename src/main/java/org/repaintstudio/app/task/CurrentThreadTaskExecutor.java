@@ -2,7 +2,7 @@ package org.repaintstudio.app.task;
 
 import java.util.function.Consumer;
 
-import org.repaintstudio.core.sampler.CancellationToken;
+import org.repaintstudio.core.task.CancelToken;
 
 /** Runs each task to the end on the calling thread; for unit tests of view-models. */
 public final class CurrentThreadTaskExecutor implements TaskExecutor {
@@ -20,7 +20,7 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
 
     @Override
     public <V> TaskHandle execute(BackgroundTask<V> task) {
-        CancellationToken token = new CancellationToken();
+        CancelToken token = new CancelToken();
         TaskContext context = new TaskContext() {
             @Override
             public void updateProgress(double done, double total) {
@@ -33,7 +33,7 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
             }
 
             @Override
-            public CancellationToken cancellation() {
+            public CancelToken cancellation() {
                 return token;
             }
         };
@@ -49,7 +49,7 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
         return done(token);
     }
 
-    private static TaskHandle done(CancellationToken token) {
+    private static TaskHandle done(CancelToken token) {
         return new TaskHandle() {
             @Override
             public void cancel() {

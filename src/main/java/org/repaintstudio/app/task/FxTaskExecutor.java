@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 
-import org.repaintstudio.core.sampler.CancellationToken;
+import org.repaintstudio.core.task.CancelToken;
 
 /**
  * Runs tasks one after the other on a single daemon thread as {@link javafx.concurrent.Task}s;
@@ -35,7 +35,7 @@ public final class FxTaskExecutor implements TaskExecutor {
     /** A javafx Task that is also the work's context. */
     private static final class WorkTask<V> extends Task<V> implements TaskContext {
         private final BackgroundTask<V> task;
-        private final CancellationToken token = new CancellationToken();
+        private final CancelToken token = new CancelToken();
 
         WorkTask(BackgroundTask<V> task) {
             this.task = task;
@@ -57,7 +57,7 @@ public final class FxTaskExecutor implements TaskExecutor {
         }
 
         @Override
-        public CancellationToken cancellation() {
+        public CancelToken cancellation() {
             return token;
         }
 
@@ -79,7 +79,7 @@ public final class FxTaskExecutor implements TaskExecutor {
         return new TaskHandle() {
             @Override
             public void cancel() {
-                // Only the token: the work stops at its next check and reports CancelledException,
+                // Only the token: the work stops at its next check and reports CancellationException,
                 // so "finished" is never announced while the engine still runs.
                 fxTask.token.cancel();
             }

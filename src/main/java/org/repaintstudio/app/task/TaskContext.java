@@ -1,6 +1,6 @@
 package org.repaintstudio.app.task;
 
-import org.repaintstudio.core.sampler.CancellationToken;
+import org.repaintstudio.core.task.CancelToken;
 
 /** What background work can see of its task: progress reporting and cancellation. */
 public interface TaskContext {
@@ -8,7 +8,7 @@ public interface TaskContext {
 
     void updateMessage(String message);
 
-    CancellationToken cancellation();
+    CancelToken cancellation();
 
     default boolean isCancelled() {
         return cancellation().isCancelled();

@@ -3,9 +3,12 @@ package org.repaintstudio.app.util;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.repaintstudio.core.model.ModelRegistry;
+
 /**
- * The platform's folders for the app's settings and data (logs, autosave). Overridable with the
- * system properties {@code repaint.configDir} and {@code repaint.dataDir} (tests, portable use).
+ * The platform's folders for the app's settings and data (logs, autosave). The data folder is the
+ * engine's ({@link ModelRegistry#userDataDir()}, which also holds the user's models). Overridable
+ * with the system properties {@code repaint.configDir} and {@code repaint.dataDir} (tests, portable use).
  */
 public record AppDirs(Path config, Path data) {
     public static final String APP_FOLDER = "repaint-studio";
@@ -14,23 +17,16 @@ public record AppDirs(Path config, Path data) {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         Path home = Path.of(System.getProperty("user.home", "."));
         Path config;
-        Path data;
         if (os.contains("win")) {
             String appData = System.getenv("APPDATA");
-            String local = System.getenv("LOCALAPPDATA");
             config = (appData != null ? Path.of(appData) : home.resolve("AppData/Roaming")).resolve("RePaint Studio");
-            data = (local != null ? Path.of(local) : home.resolve("AppData/Local")).resolve("RePaint Studio");
         } else if (os.contains("mac")) {
             config = home.resolve("Library/Application Support/RePaint Studio");
-            data = config;
         } else {
             config = xdg("XDG_CONFIG_HOME", home.resolve(".config")).resolve(APP_FOLDER);
-            data = xdg("XDG_DATA_HOME", home.resolve(".local/share")).resolve(APP_FOLDER);
         }
         String configOverride = System.getProperty("repaint.configDir");
-        String dataOverride = System.getProperty("repaint.dataDir");
-        return new AppDirs(configOverride != null ? Path.of(configOverride) : config,
-                dataOverride != null ? Path.of(dataOverride) : data);
+        return new AppDirs(configOverride != null ? Path.of(configOverride) : config, ModelRegistry.userDataDir());
     }
 
     private static Path xdg(String variable, Path fallback) {

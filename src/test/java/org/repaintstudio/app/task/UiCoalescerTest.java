@@ -46,7 +46,7 @@ class UiCoalescerTest {
         CurrentThreadTaskExecutor ex = new CurrentThreadTaskExecutor();
         List<String> events = new ArrayList<>();
         ex.execute(BackgroundTask.of("t", ctx -> {
-                    throw new org.repaintstudio.core.sampler.CancelledException();
+                    throw new java.util.concurrent.CancellationException();
                 })
                 .onSuccess(v -> events.add("success"))
                 .onFailure(e -> events.add("failure"))

@@ -10,7 +10,8 @@ import org.repaintstudio.app.AppServices;
 import org.repaintstudio.app.dialog.FxDialogService;
 import org.repaintstudio.app.document.Autosave;
 import org.repaintstudio.app.main.MainWindow;
-import org.repaintstudio.app.model.LocalModelCatalog;
+import org.repaintstudio.app.model.RegistryModelCatalog;
+import org.repaintstudio.core.model.ModelRegistry;
 import org.repaintstudio.app.prefs.SettingsStore;
 import org.repaintstudio.app.task.FxTaskExecutor;
 import org.repaintstudio.app.util.AppDirs;
@@ -29,7 +30,8 @@ public final class StudioFixture {
         SettingsStore settings = SettingsStore.load(dirs.settingsFile());
         settings.get().windowWidth = 1280;
         settings.get().windowHeight = 800;
-        settings.get().addedModels.add(Golden.tinyModel().getParent().toString());
+        ModelRegistry registry = new ModelRegistry(root.resolve("no-bundled-models"), root.resolve("models"), dirs.data());
+        registry.importModel(Golden.tinyModel().getParent());
         // Small and quick by default; tests that need more set it.
         settings.get().steps = 10;
         settings.get().jumpLength = 3;
@@ -39,7 +41,7 @@ public final class StudioFixture {
         services = new AppServices(dirs, settings, dialogs,
                 new FxTaskExecutor("test-io", unhandled::add),
                 new FxTaskExecutor("test-inference", unhandled::add),
-                new LocalModelCatalog(List::of, settings.get().addedModels, settings::save),
+                new RegistryModelCatalog(registry),
                 path -> LoadedModel.open(path, 1),
                 new Autosave(dirs.autosave()));
         window = new MainWindow(stage, services);
