@@ -73,7 +73,7 @@ final class GenerateCommand implements Callable<Integer> {
             throw new UserFacingException("Eta must be between 0 and 1, not " + eta + ".");
         }
         if (!force && java.nio.file.Files.exists(out)) {
-            throw new org.repaintstudio.core.image.AtomicFiles.ExistsException(out);
+            throw new org.repaintstudio.core.io.AtomicFiles.ExistsException(out);
         }
         PrintWriter err = spec.commandLine().getErr();
         List<BufferedImage> samples = new ArrayList<>();

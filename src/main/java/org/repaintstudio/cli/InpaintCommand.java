@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import org.repaintstudio.core.UserFacingException;
-import org.repaintstudio.core.image.AtomicFiles;
+import org.repaintstudio.core.io.AtomicFiles;
 import org.repaintstudio.core.image.ImageFiles;
 import org.repaintstudio.core.image.ImageWriters;
 import org.repaintstudio.core.image.Mask;

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.repaintstudio.app.util.AppLog;
-import org.repaintstudio.core.image.AtomicFiles;
+import org.repaintstudio.core.io.AtomicFiles;
 import org.repaintstudio.core.image.ImageFiles;
 import org.repaintstudio.core.image.ImageWriters;
 import org.repaintstudio.core.image.Mask;

@@ -29,7 +29,7 @@ import org.repaintstudio.app.task.TaskExecutor;
 import org.repaintstudio.app.util.AppLog;
 import org.repaintstudio.app.util.ErrorMessages;
 import org.repaintstudio.core.image.AnimatedGif;
-import org.repaintstudio.core.image.AtomicFiles;
+import org.repaintstudio.core.io.AtomicFiles;
 import org.repaintstudio.core.image.ComparisonGrid;
 import org.repaintstudio.core.image.ImageFiles;
 import org.repaintstudio.core.image.ImageWriters;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.repaintstudio.app.util.AppLog;
-import org.repaintstudio.core.image.AtomicFiles;
+import org.repaintstudio.core.io.AtomicFiles;
 
 /** Loads and saves {@link Settings} as a small JSON file in the user's config folder. */
 public final class SettingsStore {

@@ -6,21 +6,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.repaintstudio.core.UserFacingException;
+import org.repaintstudio.core.io.AtomicFiles;
+import org.repaintstudio.core.io.FileDigests;
 import org.repaintstudio.core.task.CancelToken;
 import org.repaintstudio.core.task.ProgressListener;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 
 /**
  * Converts a diffusers UNet2DModel ({@code config.json} + {@code diffusion_pytorch_model.safetensors})
@@ -176,7 +173,7 @@ public final class UnetConverter {
             }
             cancel.throwIfCancelled();
             Files.deleteIfExists(sidecarOf(onnxOut));
-            move(tmp, onnxOut);
+            AtomicFiles.replace(tmp, onnxOut);
             moved = true;
             writeSidecar(key, onnxOut);
         } finally {
@@ -200,7 +197,7 @@ public final class UnetConverter {
         Path tmp = tempSibling(side.toAbsolutePath());
         try {
             Files.write(tmp, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(n), StandardOpenOption.CREATE_NEW);
-            move(tmp, side);
+            AtomicFiles.replace(tmp, side);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -215,14 +212,6 @@ public final class UnetConverter {
         return target.resolveSibling("." + target.getFileName() + "." + Long.toString(r, 36) + ".tmp");
     }
 
-    static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
     private static OnnxMl.StringStringEntryProto prop(String k, String v) {
         return OnnxMl.StringStringEntryProto.newBuilder().setKey(k).setValue(v).build();
     }
@@ -234,7 +223,7 @@ public final class UnetConverter {
                 throws IOException {
             long size = Files.size(weights);
             long mtime = Files.getLastModifiedTime(weights).toMillis();
-            String configSha = sha256(configJson, null, cancel);
+            String configSha = FileDigests.sha256(configJson, null, cancel);
             JsonNode side = readSidecar(onnx);
             String weightsSha;
             if (side != null && side.path("weights_size").asLong(-1) == size
@@ -244,7 +233,7 @@ public final class UnetConverter {
                 weightsSha = side.path("weights_sha256").asText();
             } else {
                 listener.progress(0, "Checking " + weights.getFileName());
-                weightsSha = sha256(weights, done -> listener.progress(0.1 * done / Math.max(1, size),
+                weightsSha = FileDigests.sha256(weights, done -> listener.progress(0.1 * done / Math.max(1, size),
                         "Checking " + weights.getFileName()), cancel);
             }
             return new CacheKey(weights, weightsSha, size, mtime, configSha);
@@ -255,33 +244,6 @@ public final class UnetConverter {
                     && weightsSha256.equals(side.path("weights_sha256").asText())
                     && configSha256.equals(side.path("config_sha256").asText());
         }
-    }
-
-    /** Hex sha256 of a file, read in chunks. */
-    public static String sha256(Path file, java.util.function.LongConsumer bytesDone, CancelToken cancel)
-            throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buf = new byte[1 << 20];
-        long done = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
-                done += n;
-                if (bytesDone != null && (done & ((64L << 20) - 1)) < n) {
-                    bytesDone.accept(done);
-                }
-                if (cancel != null) {
-                    cancel.throwIfCancelled();
-                }
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 
 }

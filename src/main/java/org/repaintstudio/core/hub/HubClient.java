@@ -1,6 +1,8 @@
 package org.repaintstudio.core.hub;
 
 import org.repaintstudio.core.UserFacingException;
+import org.repaintstudio.core.io.AtomicFiles;
+import org.repaintstudio.core.io.FileDigests;
 import org.repaintstudio.core.task.CancelToken;
 
 import java.io.IOException;
@@ -19,15 +21,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -163,7 +160,7 @@ public final class HubClient {
                 throw new UserFacingException("The download of " + path + " from " + hostLabel() + " ended at "
                         + size + " of " + last.total + " bytes; run it again to resume.");
             }
-            String sha = sha256(part, token);
+            String sha = FileDigests.sha256(part, null, token);
             boolean verified = false;
             if (last.expectedSha256 != null) {
                 if (!last.expectedSha256.equalsIgnoreCase(sha)) {
@@ -174,7 +171,7 @@ public final class HubClient {
                 }
                 verified = true;
             }
-            move(part, dest);
+            AtomicFiles.replace(part, dest);
             return new Download(dest, size, sha, verified, resumed);
         } catch (IOException e) {
             throw new UserFacingException("Cannot save " + path + " to " + dest + ": " + e.getMessage(), e);
@@ -410,32 +407,6 @@ public final class HubClient {
     private static String version() {
         String v = HubClient.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
-    }
-
-    static String sha256(Path file, CancelToken cancel) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buf = new byte[1 << 20];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
-                cancel.throwIfCancelled();
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
-    }
-
-    static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static void closeQuietly(InputStream in) {

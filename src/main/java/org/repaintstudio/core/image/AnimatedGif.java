@@ -18,6 +18,7 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
 import org.repaintstudio.core.UserFacingException;
+import org.repaintstudio.core.io.AtomicFiles;
 
 /** Writes an animated, looping GIF (e.g. the x0 estimates of a run, as in the RePaint README). */
 public final class AnimatedGif {

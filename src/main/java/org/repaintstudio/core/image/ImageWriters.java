@@ -18,6 +18,7 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
 import org.repaintstudio.core.UserFacingException;
+import org.repaintstudio.core.io.AtomicFiles;
 
 /** Saves images as PNG (with text metadata) or JPEG, atomically and without overwriting unasked. */
 public final class ImageWriters {

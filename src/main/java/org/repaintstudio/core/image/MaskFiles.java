@@ -18,6 +18,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import org.repaintstudio.core.UserFacingException;
+import org.repaintstudio.core.io.AtomicFiles;
 
 /**
  * Mask images on disk. Reading takes the convention explicitly and thresholds brightness at 50%

@@ -1,6 +1,7 @@
 package org.repaintstudio.core.model;
 
 import org.repaintstudio.core.UserFacingException;
+import org.repaintstudio.core.io.AtomicFiles;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -164,18 +165,9 @@ public final class ModelRegistry {
     }
 
     private void writeImports(List<Path> imports) {
-        Path file = dataDir.resolve(IMPORTS_FILE);
-        try {
-            Files.createDirectories(dataDir);
-            Path tmp = dataDir.resolve("." + IMPORTS_FILE + "." + System.nanoTime() + ".tmp");
-            StringBuilder sb = new StringBuilder("# Model folders imported into RePaint Studio, one per line.\n");
-            imports.forEach(p -> sb.append(p).append('\n'));
-            Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UserFacingException("Cannot save the list of imported models to " + file + ": " + e.getMessage(), e);
-        }
+        StringBuilder sb = new StringBuilder("# Model folders imported into RePaint Studio, one per line.\n");
+        imports.forEach(p -> sb.append(p).append('\n'));
+        AtomicFiles.write(dataDir.resolve(IMPORTS_FILE), true, out -> out.write(sb.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void scanDir(Path dir, Source source, List<Entry> models, List<Problem> problems, Set<Path> seen) {

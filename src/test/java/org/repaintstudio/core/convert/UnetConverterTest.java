@@ -50,7 +50,7 @@ class UnetConverterTest {
                 .isEqualTo(UnetConverter.CacheState.STALE);
         UnetConverter.Result again = convert(dir, false);
         assertThat(again.reused()).isFalse();
-        assertThat(again.weightsSha256()).isEqualTo(UnetConverter.sha256(dir.resolve(WEIGHTS), null, null));
+        assertThat(again.weightsSha256()).isEqualTo(org.repaintstudio.core.io.FileDigests.sha256(dir.resolve(WEIGHTS), null, null));
         assertNoTempFiles(dir);
     }
 

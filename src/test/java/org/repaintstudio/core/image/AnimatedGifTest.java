@@ -15,6 +15,7 @@ import javax.imageio.stream.ImageInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.repaintstudio.core.io.AtomicFiles;
 
 class AnimatedGifTest {
     @TempDir

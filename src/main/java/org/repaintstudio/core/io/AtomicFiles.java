@@ -1,4 +1,4 @@
-package org.repaintstudio.core.image;
+package org.repaintstudio.core.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -86,10 +86,15 @@ public final class AtomicFiles {
                 }
             }
         }
+        replace(temp, target);
+    }
+
+    /** Moves a finished temporary file over its target, atomically where the file system can. */
+    public static void replace(Path from, Path to) throws IOException {
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
