@@ -68,7 +68,17 @@ final class ModelInspector {
                         + ": Download resumes it, Delete removes it.", repo);
             }
         }
-        return ModelRow.problem(p, size, p.message(), null);
+        return ModelRow.problem(p, size, withoutPath(p), null);
+    }
+
+    /** The engine's message names the full path; the table has a name column, so the name is enough. */
+    static String withoutPath(ModelRegistry.Problem p) {
+        String where = p.location().toString();
+        Path file = p.location().getFileName();
+        if (file != null && p.message().startsWith(where)) {
+            return file + p.message().substring(where.length());
+        }
+        return p.message();
     }
 
     /** {@code owner--name} back to {@code owner/name}, if that is a valid repository id. */

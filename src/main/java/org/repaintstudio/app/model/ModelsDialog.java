@@ -78,11 +78,11 @@ public final class ModelsDialog {
         root.setTop(toolBar());
         ScrollPane info = infoPane();
         SplitPane top = new SplitPane(modelsTable(), info);
-        top.setDividerPositions(0.66);
+        top.setDividerPositions(0.72);
         infoVisible.addListener((o, a, show) -> {
             if (show && !top.getItems().contains(info)) {
                 top.getItems().add(info);
-                top.setDividerPositions(0.66);
+                top.setDividerPositions(0.72);
             } else if (!show) {
                 top.getItems().remove(info);
             }
@@ -93,7 +93,7 @@ public final class ModelsDialog {
         root.setCenter(main);
         root.setBottom(bottomBar());
 
-        Scene scene = new Scene(root, 1180, 780);
+        Scene scene = new Scene(root, 1240, 800);
         if (owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
@@ -190,15 +190,8 @@ public final class ModelsDialog {
         refresh.setOnAction(e -> vm.refresh());
         refresh.disableProperty().bind(vm.listingProperty());
 
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        Label folder = new Label("Your model folder: " + vm.userModelsDir());
-        folder.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        folder.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
-        folder.setMinWidth(80);
-        Icons.tooltip(folder, "Downloads go to " + vm.userModelsDir() + "; models there can be deleted here.");
-        ToolBar bar = new ToolBar(importFolder, importOnnx, new Separator(), convert, remove, new Separator(), info,
-                refresh, spring, folder);
+        ToolBar bar = new ToolBar(importFolder, importOnnx, new Separator(Orientation.VERTICAL), convert, remove,
+                new Separator(Orientation.VERTICAL), info, refresh);
         bar.setId("models-tool-bar");
         return bar;
     }
@@ -233,13 +226,35 @@ public final class ModelsDialog {
                 setGraphic(icon);
             }
         });
-        name.setPrefWidth(230);
-        TableColumn<ModelRow, String> source = column("Source", 95, ModelRow::sourceLabel);
-        TableColumn<ModelRow, String> res = column("Resolution", 85, ModelRow::resolutionLabel);
-        TableColumn<ModelRow, String> params = column("Parameters", 90, ModelRow::parametersLabel);
-        TableColumn<ModelRow, String> size = column("Size", 75, ModelRow::sizeLabel);
-        TableColumn<ModelRow, String> licence = column("Licence", 95, ModelRow::license);
-        TableColumn<ModelRow, String> status = column("Status", 240, ModelRow::statusLabel);
+        name.setPrefWidth(170);
+        name.setMinWidth(130);
+        TableColumn<ModelRow, String> source = column("Source", 96, ModelRow::sourceLabel);
+        TableColumn<ModelRow, String> res = column("Resolution", 104, ModelRow::resolutionLabel);
+        TableColumn<ModelRow, String> params = column("Parameters", 108, ModelRow::parametersLabel);
+        TableColumn<ModelRow, String> size = column("Size", 76, ModelRow::sizeLabel);
+        TableColumn<ModelRow, String> licence = column("Licence", 90, ModelRow::license);
+        TableColumn<ModelRow, String> status = column("Status", 200, ModelRow::statusLabel);
+        for (TableColumn<ModelRow, String> c : List.of(source, res, params, size, licence)) {
+            c.setMinWidth(c.getPrefWidth());
+        }
+        status.setMinWidth(140);
+        // Problems are whole sentences: wrap them rather than cut them off.
+        status.setCellFactory(c -> new TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.getStyleClass().add("model-status-text");
+                text.wrappingWidthProperty().bind(status.widthProperty().subtract(16));
+                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            }
+
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                text.setText(empty ? null : value);
+                setGraphic(empty ? null : text);
+            }
+        });
         for (TableColumn<ModelRow, String> c : List.of(res, params, size)) {
             c.setStyle("-fx-alignment: CENTER-RIGHT;");
         }
