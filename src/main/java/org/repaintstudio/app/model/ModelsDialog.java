@@ -187,7 +187,7 @@ public final class ModelsDialog {
 
         Button refresh = button("Refresh", MaterialDesignR.REFRESH, "models-refresh",
                 "Look for models again (for folders changed outside RePaint Studio).");
-        refresh.setOnAction(e -> vm.refresh());
+        refresh.setOnAction(e -> vm.rescan());
         refresh.disableProperty().bind(vm.listingProperty());
 
         ToolBar bar = new ToolBar(importFolder, importOnnx, new Separator(Orientation.VERTICAL), convert, remove,

@@ -135,6 +135,12 @@ public final class ModelsViewModel {
         refresh(null);
     }
 
+    /** Refresh button: rescans here and in the run panel's picker (folders may have changed outside the app). */
+    public void rescan() {
+        refresh(null);
+        modelsChanged.run();
+    }
+
     private void refresh(Path select) {
         listing.set(true);
         Path keep = select != null ? select : selected.get() == null ? null : selected.get().location();
