@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
@@ -150,6 +149,5 @@ class ModelsDialogUiTest {
         assertThat(part).exists();
         assertThat(Files.size(part)).isPositive();
         assertThat(studio.unhandled).isEmpty();
-        Platform.runLater(() -> { });
     }
 }
