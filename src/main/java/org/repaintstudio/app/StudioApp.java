@@ -18,6 +18,7 @@ import org.repaintstudio.app.task.FxTaskExecutor;
 import org.repaintstudio.app.util.AppDirs;
 import org.repaintstudio.app.util.AppLog;
 import org.repaintstudio.app.util.ErrorMessages;
+import org.repaintstudio.core.hub.HubClient;
 import org.repaintstudio.core.model.ModelRegistry;
 import org.repaintstudio.core.model.LoadedModel;
 
@@ -54,9 +55,11 @@ public final class StudioApp extends Application {
         services = new AppServices(dirs, settings, dialogs,
                 new FxTaskExecutor("repaint-io", unhandled),
                 new FxTaskExecutor("repaint-inference", unhandled),
+                new FxTaskExecutor("repaint-model-jobs", unhandled),
                 new RegistryModelCatalog(new ModelRegistry(ModelRegistry.bundledModelsDir(),
                         ModelRegistry.userModelsDir(dirs.data()), dirs.data())),
                 path -> LoadedModel.open(path, 0),
+                HubClient::new,
                 new Autosave(dirs.autosave()));
         window = new MainWindow(stage, services);
         window.show(filesFrom(getParameters().getRaw()));
@@ -107,6 +110,7 @@ public final class StudioApp extends Application {
         if (services != null) {
             services.io().close();
             services.inference().close();
+            services.modelJobs().close();
         }
     }
 }

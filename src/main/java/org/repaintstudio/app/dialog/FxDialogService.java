@@ -16,6 +16,7 @@ import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /** Dialogs as JavaFX alerts and the native file choosers, owned by the main window. */
@@ -28,9 +29,26 @@ public final class FxDialogService implements DialogService {
         this.owner = owner;
     }
 
+    /**
+     * The main window, or the focused window it owns (such as the Models dialog), so a question
+     * asked from a dialog appears over that dialog.
+     */
+    private Window owner() {
+        Window base = owner.get();
+        if (base == null) {
+            return null;
+        }
+        for (Window w : Window.getWindows()) {
+            if (w != base && w.isShowing() && w.isFocused() && w instanceof Stage s && s.getOwner() == base) {
+                return w;
+            }
+        }
+        return base;
+    }
+
     private Alert alert(Alert.AlertType type, String title, String message) {
         Alert a = new Alert(type);
-        a.initOwner(owner.get());
+        a.initOwner(owner());
         a.setTitle(title);
         a.setHeaderText(null);
         // A wrapping label: long paths in messages must not widen the dialog off screen.
@@ -83,7 +101,7 @@ public final class FxDialogService implements DialogService {
     @Override
     public <T> Optional<T> choose(String title, String message, List<T> options, T initial) {
         ChoiceDialog<T> d = new ChoiceDialog<>(initial, options);
-        d.initOwner(owner.get());
+        d.initOwner(owner());
         d.setTitle(title);
         d.setHeaderText(null);
         d.setContentText(message);
@@ -104,7 +122,7 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public Optional<Path> openFile(String title, Path initialFolder, List<FileType> types) {
-        File f = chooser(title, initialFolder, types).showOpenDialog(owner.get());
+        File f = chooser(title, initialFolder, types).showOpenDialog(owner());
         return Optional.ofNullable(f).map(File::toPath);
     }
 
@@ -115,14 +133,14 @@ public final class FxDialogService implements DialogService {
         if (initialFolder != null && Files.isDirectory(initialFolder)) {
             dc.setInitialDirectory(initialFolder.toFile());
         }
-        return Optional.ofNullable(dc.showDialog(owner.get())).map(File::toPath);
+        return Optional.ofNullable(dc.showDialog(owner())).map(File::toPath);
     }
 
     @Override
     public Optional<Path> saveFile(String title, Path initialFolder, String initialName, List<FileType> types) {
         FileChooser fc = chooser(title, initialFolder, types);
         fc.setInitialFileName(initialName);
-        File f = fc.showSaveDialog(owner.get());
+        File f = fc.showSaveDialog(owner());
         if (f == null) {
             return Optional.empty();
         }

@@ -35,6 +35,7 @@ public final class HelpDialogs {
             new String[] {"Ctrl+Shift+A", "Fill the whole mask"},
             new String[] {"Ctrl+Delete", "Clear the mask"},
             new String[] {"Ctrl+Enter", "Repaint"},
+            new String[] {"Ctrl+M", "Models: list, import, download, convert, delete"},
             new String[] {"Esc", "Cancel the run"},
             new String[] {"F1", "This list"});
 

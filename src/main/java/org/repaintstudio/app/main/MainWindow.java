@@ -51,6 +51,7 @@ import atlantafx.base.theme.Styles;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
@@ -68,6 +69,8 @@ import org.repaintstudio.app.canvas.CanvasView;
 import org.repaintstudio.app.canvas.Tool;
 import org.repaintstudio.app.canvas.ToolSettings;
 import org.repaintstudio.app.document.DocumentViewModel;
+import org.repaintstudio.app.model.ModelsDialog;
+import org.repaintstudio.app.model.ModelsViewModel;
 import org.repaintstudio.app.prefs.Settings;
 import org.repaintstudio.app.results.ResultsPanel;
 import org.repaintstudio.app.run.RunPanel;
@@ -88,6 +91,8 @@ public final class MainWindow {
     private final RunPanel runPanel;
     private final Scene scene;
     private final Timeline autosaveTimer;
+    private ModelsViewModel modelsViewModel;
+    private ModelsDialog modelsDialog;
 
     public MainWindow(Stage stage, AppServices services) {
         this.stage = stage;
@@ -130,6 +135,11 @@ public final class MainWindow {
             @Override
             public void addOnnxFile() {
                 addModelFile();
+            }
+
+            @Override
+            public void manageModels() {
+                openModels();
             }
         });
         runPanel.runnableProperty().bind(document.imageProperty().isNotNull());
@@ -291,7 +301,10 @@ public final class MainWindow {
         cancel.disableProperty().bind(run.runningProperty().not());
         MenuItem addFolder = Icons.item("Add model _folder…", MaterialDesignF.FOLDER_PLUS, this::addModelFolder);
         MenuItem addFile = Icons.item("Add model ONNX _file…", MaterialDesignF.FILE_PLUS_OUTLINE, this::addModelFile);
-        runMenu.getItems().addAll(repaint, cancel, new SeparatorMenuItem(), addFolder, addFile);
+        MenuItem models = Icons.item("_Models…", MaterialDesignD.DATABASE_COG_OUTLINE, this::openModels);
+        models.setId("menu-models");
+        models.setAccelerator(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN));
+        runMenu.getItems().addAll(repaint, cancel, new SeparatorMenuItem(), models, addFolder, addFile);
 
         Menu help = new Menu("_Help");
         MenuItem keys = Icons.item("_Keyboard shortcuts", MaterialDesignK.KEYBOARD, () -> HelpDialogs.showShortcuts(stage));
@@ -462,6 +475,21 @@ public final class MainWindow {
         vm.startRun();
     }
 
+    /** Run ▸ Models…: the Models window, built on first use and kept (with any download) until the app closes. */
+    public void openModels() {
+        if (modelsDialog == null) {
+            var registry = services.modelRegistry();
+            if (registry.isEmpty()) {
+                services.dialogs().showInfo("Models", "This window lists the engine's model registry, which is not in use here.");
+                return;
+            }
+            modelsViewModel = new ModelsViewModel(registry.get(), services.hub(), services.io(), services.modelJobs(),
+                    services.dialogs(), run::refreshModels);
+            modelsDialog = new ModelsDialog(stage, modelsViewModel);
+        }
+        modelsDialog.show();
+    }
+
     private void addModelFolder() {
         services.dialogs().openFolder("Add model: choose a model folder", null).ifPresent(run::addModel);
     }
@@ -596,6 +624,9 @@ public final class MainWindow {
         if (!vm.confirmDiscard()) {
             return false;
         }
+        if (modelsViewModel != null && !modelsViewModel.confirmClose()) {
+            return false;
+        }
         Settings s = services.settings().get();
         s.maximized = stage.isMaximized();
         if (!stage.isMaximized()) {
@@ -617,6 +648,10 @@ public final class MainWindow {
     /** Stops the window's timers; for tests that build several windows on one stage. */
     public void dispose() {
         autosaveTimer.stop();
+        if (modelsViewModel != null) {
+            modelsViewModel.cancel();
+            modelsDialog.stage().close();
+        }
         run.shutdown();
     }
 
@@ -637,6 +672,15 @@ public final class MainWindow {
 
     public ToolSettings tools() {
         return tools;
+    }
+
+    /** The Models window once it was opened, else null. */
+    public ModelsDialog modelsDialog() {
+        return modelsDialog;
+    }
+
+    public ModelsViewModel modelsViewModel() {
+        return modelsViewModel;
     }
 
     public RunPanel runPanel() {

@@ -58,6 +58,9 @@ public final class RunPanel extends VBox {
         void addFolder();
 
         void addOnnxFile();
+
+        /** Opens the Models window (list, import, download, convert, delete). */
+        default void manageModels() { }
     }
 
     public RunPanel(RunViewModel vm, Runnable onRun, ModelAdder onAddModel) {
@@ -83,6 +86,10 @@ public final class RunPanel extends VBox {
                 Icons.item("Model folder…", MaterialDesignF.FOLDER_OUTLINE, onAddModel::addFolder),
                 Icons.item("ONNX file…", MaterialDesignF.FILE_OUTLINE, onAddModel::addOnnxFile));
         addModel.disableProperty().bind(vm.runningProperty());
+        Button manageModels = Icons.decorate(new Button(), MaterialDesignD.DATABASE_COG_OUTLINE,
+                "Models…: see all models, download one from the Hugging Face Hub, convert, delete.");
+        manageModels.setId("manage-models");
+        manageModels.setOnAction(e -> onAddModel.manageModels());
         Label modelStatus = new Label();
         modelStatus.textProperty().bind(vm.modelStatusProperty());
         modelStatus.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
@@ -220,7 +227,7 @@ public final class RunPanel extends VBox {
         vm.previews().addListener((ListChangeListener<RunViewModel.SamplePreview>) c -> rebuildPreviews());
 
         getChildren().addAll(
-                section("Model"), new HBox(6, models, addModel), modelStatus,
+                section("Model"), new HBox(6, models, addModel, manageModels), modelStatus,
                 section("Parameters"), presets, grid, estimate, problem,
                 buttons, bar, progressText,
                 section("Schedule"), chart);

@@ -210,6 +210,7 @@ public final class RunViewModel {
                 .onSuccess(list -> {
                     models.setAll(list);
                     if (list.isEmpty()) {
+                        selectedModel.set(null); // e.g. the last model was deleted in the Models window
                         modelStatus.set("No model found: use Add model… to choose a model folder or .onnx file.");
                         return;
                     }

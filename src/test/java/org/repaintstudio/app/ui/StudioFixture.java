@@ -1,5 +1,6 @@
 package org.repaintstudio.app.ui;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.repaintstudio.app.prefs.SettingsStore;
 import org.repaintstudio.app.task.FxTaskExecutor;
 import org.repaintstudio.app.util.AppDirs;
 import org.repaintstudio.core.Golden;
+import org.repaintstudio.core.hub.HubClient;
 import org.repaintstudio.core.model.LoadedModel;
 
 /** Builds a main window on temporary folders with the tiny golden model as the only model. */
@@ -26,6 +28,11 @@ public final class StudioFixture {
     public final List<Throwable> unhandled = new ArrayList<>();
 
     public StudioFixture(Stage stage, Path root) {
+        this(stage, root, URI.create("http://127.0.0.1:9"));
+    }
+
+    /** @param hubUrl where Hub downloads go (a loopback test server; the default port refuses) */
+    public StudioFixture(Stage stage, Path root, URI hubUrl) {
         AppDirs dirs = AppDirs.under(root);
         SettingsStore settings = SettingsStore.load(dirs.settingsFile());
         settings.get().windowWidth = 1280;
@@ -41,8 +48,10 @@ public final class StudioFixture {
         services = new AppServices(dirs, settings, dialogs,
                 new FxTaskExecutor("test-io", unhandled::add),
                 new FxTaskExecutor("test-inference", unhandled::add),
+                new FxTaskExecutor("test-model-jobs", unhandled::add),
                 new RegistryModelCatalog(registry),
                 path -> LoadedModel.open(path, 1),
+                () -> new HubClient(hubUrl, null, 1),
                 new Autosave(dirs.autosave()));
         window = new MainWindow(stage, services);
         window.show(List.of());
@@ -57,5 +66,6 @@ public final class StudioFixture {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         services.io().close();
         services.inference().close();
+        services.modelJobs().close();
     }
 }

@@ -37,6 +37,8 @@ public final class FakeHub implements AutoCloseable {
     public volatile FakeHub cdn;
     /** Whether to announce the sha256 ETag at all (off for "small git file" behaviour). */
     public volatile boolean lfs = true;
+    /** When above 0, file bodies are sent at about this many bytes per second (to see progress and cancel). */
+    public volatile long bytesPerSecond;
 
     public FakeHub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -126,7 +128,23 @@ public final class FakeHub implements AutoCloseable {
                 // Closing short of Content-Length makes the server drop the connection.
                 return;
             }
-            out.write(content, start, content.length - start);
+            long rate = bytesPerSecond;
+            if (rate <= 0) {
+                out.write(content, start, content.length - start);
+                return;
+            }
+            int chunk = 16 * 1024;
+            for (int pos = start; pos < content.length; pos += chunk) {
+                int n = Math.min(chunk, content.length - pos);
+                out.write(content, pos, n);
+                out.flush();
+                try {
+                    Thread.sleep(Math.max(1, n * 1000L / rate));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         } catch (IOException e) {
             // The dropped-connection case ends here on purpose.
         }
