@@ -187,7 +187,7 @@ def main():
     ap.add_argument("--threads", type=int, default=2, help="torch.set_num_threads (default 2)")
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--lr", type=float, default=2e-4)
-    ap.add_argument("--warmup-steps", type=int, default=200, help="linear LR warm-up over the first global steps")
+    ap.add_argument("--warmup-steps", type=int, default=200, help="linear LR warm-up over a new optimizer's first steps")
     ap.add_argument("--ema-decay", type=float, default=0.999, help="max EMA decay (warm-up (1+n)/(10+n))")
     ap.add_argument("--max-minutes", type=float, default=9.0, help="stop after this wall time; 0 = no limit")
     ap.add_argument("--max-steps", type=int, default=0, help="stop at this global step; 0 = no limit")
@@ -231,6 +231,7 @@ def main():
         opt = torch.optim.Adam(model.parameters(), lr=args.lr)
         opt.load_state_dict(ck["optimizer"])
         step = ck["step"]
+        opt_steps = ck.get("opt_steps", step)
         if not batches.load(ck["batches"]):
             log("warning: training set size changed; data order restarted")
         torch.set_rng_state(ck["rng"]["torch"])
@@ -259,6 +260,7 @@ def main():
         if init is not None:
             ema.updates = 10 ** 6  # committed weights are already an EMA: use the full decay
         opt = torch.optim.Adam(model.parameters(), lr=args.lr)
+        opt_steps = 0
         torch.manual_seed(args.seed + step)
     ema.max_decay = args.ema_decay
     for g in opt.param_groups:
@@ -283,7 +285,7 @@ def main():
     def save_checkpoint(last_loss):
         atomic_torch_save({
             "config": model.config, "model": model.state_dict(), "ema": ema.shadow, "ema_updates": ema.updates,
-            "optimizer": opt.state_dict(), "step": step, "batches": batches.state(),
+            "optimizer": opt.state_dict(), "step": step, "opt_steps": opt_steps, "batches": batches.state(),
             "rng": {"torch": torch.get_rng_state(), "numpy": np.random.get_state(), "python": random.getstate()},
             "history": history, "best": best, "schedule": SCHEDULE, "last_train_loss": last_loss,
             "counts": counts, "saved": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -302,9 +304,11 @@ def main():
                                                  ema.shadow, dtype="F32", metadata={"step": str(step)})
             atomic_write_text(os.path.join(args.state_dir, "best.json"),
                               json.dumps({**best, "config": model.config, "history": history}, indent=1))
-        log(f"val step {step} ema_val_loss {vl:.5f} ({time.time() - t0:.0f}s){' NEW BEST' if improved else ''} "
+        dur = time.time() - t0
+        log(f"val step {step} ema_val_loss {vl:.5f} ({dur:.0f}s){' NEW BEST' if improved else ''} "
             f"best {best['val_loss']:.5f}@{best['step']}")
         model.train()
+        return dur
 
     t_start = time.time()
     t_ckpt = t_val = t_start
@@ -313,7 +317,7 @@ def main():
     steps_since_log = 0
     if best["step"] is None and step > 0:
         run_validation(float("nan"))
-        t_val = time.time()
+        t_val = t_log = time.time()
     while True:
         if args.max_steps and step >= args.max_steps:
             break
@@ -321,7 +325,8 @@ def main():
             break
         if stop["flag"]:
             break
-        lr = args.lr * min(1.0, (step + 1) / max(1, args.warmup_steps))  # warm-up over global steps
+        # warm-up over the optimizer's first steps (fresh start or restart from committed weights)
+        lr = args.lr * min(1.0, (opt_steps + 1) / max(1, args.warmup_steps))
         for g in opt.param_groups:
             g["lr"] = lr
         idx = batches.next(args.batch_size)
@@ -337,6 +342,7 @@ def main():
         opt.step()
         ema.update(model)
         step += 1
+        opt_steps += 1
         steps_since_log += 1
         loss_acc += loss.item()
         loss_n += 1
@@ -351,7 +357,7 @@ def main():
             history[-1]["s_per_step"] = round(dt, 3)
             t_log, steps_since_log, loss_acc, loss_n = now, 0, 0.0, 0
         if (time.time() - t_val) / 60 >= args.val_minutes:
-            run_validation(last_loss)
+            t_log += run_validation(last_loss)  # keep validation time out of s/step
             t_val = time.time()
         if (time.time() - t_ckpt) / 60 >= args.ckpt_minutes:
             history[-1]["end_step"] = step
