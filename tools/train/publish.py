@@ -89,6 +89,7 @@ def main():
     ap.add_argument("--state-dir", default=DEFAULT_STATE)
     ap.add_argument("--dtype", choices=["F16", "F32"], default="F16")
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--note", default="", help="build-specific remark for the model card and training_state.json")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
 
@@ -156,6 +157,7 @@ def main():
         "training_commands": [h.get("command") for h in history],
         "history": history,
         "torch": torch.__version__,
+        "note": a.note,
     }
     stage("training_state.json", text=json.dumps(state, indent=1) + "\n")
     card_src = os.path.join(HERE, "MODEL_CARD.md")
@@ -170,6 +172,8 @@ def main():
                  f"({files['diffusion_pytorch_model.safetensors']['bytes']:,} bytes), "
                  f"model.onnx float32 ({files['model.onnx']['bytes']:,} bytes)\n"
                  f"- published {state['date']}; full details in training_state.json\n")
+        if a.note:
+            card += f"- note: {a.note}\n"
         stage("README.md", text=card)
     for name, tmp in tmp_files.items():
         os.replace(tmp, os.path.join(out_dir, name))
