@@ -1,24 +1,69 @@
 package org.repaintstudio;
 
 import org.repaintstudio.cli.RepaintCli;
+import org.repaintstudio.desktop.OpenFileRequests;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Entry point of repaint-studio.jar: no arguments or {@code gui [image]} opens the desktop app,
- * anything else is a command-line command.
+ * Entry point of repaint-studio.jar: no arguments, {@code gui [image]} or an image file as the first
+ * argument (as a desktop "Open with" passes it) opens the desktop app; anything else is a
+ * command-line command.
  */
 public final class Main {
+    /** Extensions that make an existing file as first argument open the desktop app. */
+    static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif", "webp", "tif", "tiff");
+
     private Main() {}
 
     public static void main(String[] args) {
-        if (args.length == 0 || "gui".equals(args[0])) {
-            String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
-            launchDesktopApp(rest);
+        Optional<String[]> gui = desktopAppArgs(args);
+        if (gui.isPresent()) {
+            launchDesktopApp(gui.get());
             return;
         }
         System.exit(RepaintCli.execute(args));
     }
 
+    /** The arguments for the desktop app when these arguments open it; empty for a CLI command. */
+    static Optional<String[]> desktopAppArgs(String[] args) {
+        if (args.length == 0) {
+            return Optional.of(args);
+        }
+        if ("gui".equals(args[0])) {
+            return Optional.of(Arrays.copyOfRange(args, 1, args.length));
+        }
+        if (isImageFile(args[0])) {
+            return Optional.of(args.clone());
+        }
+        return Optional.empty();
+    }
+
+    /** An existing regular file whose name ends in one of {@link #IMAGE_EXTENSIONS}. */
+    static boolean isImageFile(String arg) {
+        int dot = arg.lastIndexOf('.');
+        if (dot < 0 || !IMAGE_EXTENSIONS.contains(arg.substring(dot + 1).toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        try {
+            return Files.isRegularFile(Path.of(arg));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
     private static void launchDesktopApp(String[] args) {
+        // macOS hands files from Finder ("Open With", a double-click, a drop on the Dock icon) to a
+        // running app as events, not arguments; catch them from the start (see OpenFileRequests).
+        if (System.getProperty("os.name", "").startsWith("Mac")) {
+            OpenFileRequests.installDesktopHandler();
+        }
         // The app package is loaded reflectively so the CLI never needs JavaFX on the class path.
         try {
             Class<?> launcher = Class.forName("org.repaintstudio.app.StudioLauncher");
