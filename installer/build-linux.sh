@@ -2,11 +2,11 @@
 # Builds the Linux app-image and .deb of RePaint Studio with jlink + jpackage (JDK 17).
 #
 #   installer/build-linux.sh                 # app-image and .deb
-#   installer/build-linux.sh --app-image     # app-image only (no fakeroot/dpkg-deb needed)
+#   installer/build-linux.sh --app-image     # app-image only (no dpkg-deb or readelf needed)
 #
-# Needs: JDK 17 with jmods (Debian: openjdk-17-jdk openjdk-17-jmods), maven, binutils (readelf),
-# fakeroot and dpkg-dev tools (dpkg-deb; present on Debian/Ubuntu), and the default model in
-# models/emoji-64 (not in git: see installer/README.md). Environment:
+# Needs: a JDK 17 with jmods (Debian 12: openjdk-17-jdk-headless has them), maven, binutils
+# (readelf), dpkg-deb 1.19+ (Debian/Ubuntu) for the .deb, and the default model in models/emoji-64
+# (not in git: see installer/README.md). Environment:
 #   JAVA_HOME          JDK to use (default: the java on PATH; must be 17+ with jmods)
 #   MVN_ARGS           extra Maven arguments, e.g. "-o" to build offline
 #   SKIP_MAVEN=1       reuse target/repaint-studio.jar, target/lib and target/jpackage/jpackage.cfg
@@ -23,7 +23,7 @@ want_deb=1
 for arg in "$@"; do
   case "$arg" in
     --app-image) want_deb=0 ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/{/^set -euo/!s/^# \{0,1\}//p;}' "$0"; exit 0 ;;
     *) echo "Unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -43,9 +43,8 @@ done
 [ -d "$JDK/jmods" ] || die "$JDK/jmods is missing; jlink needs it (Debian: sudo apt-get install openjdk-17-jmods)"
 JDK_MAJOR="$("$JDK/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
 [ "${JDK_MAJOR:-0}" -ge 17 ] || die "JDK 17 or newer needed, $JDK is $JDK_MAJOR"
-command -v readelf >/dev/null || die "readelf is missing (sudo apt-get install binutils)"
 if [ "$want_deb" = 1 ]; then
-  command -v fakeroot >/dev/null || die "fakeroot is missing (sudo apt-get install fakeroot)"
+  command -v readelf >/dev/null || die "readelf is missing (sudo apt-get install binutils)"
   command -v dpkg-deb >/dev/null || die "dpkg-deb is missing: build the .deb on Debian/Ubuntu, or use --app-image"
 fi
 
@@ -142,11 +141,22 @@ APP="$OUT/image/RePaint Studio"
 "$APP/bin/RePaint Studio" --version
 
 # --- .deb -----------------------------------------------------------------------------------
+# jpackage makes the app-image; the .deb around it is assembled here and built with dpkg-deb,
+# the Debian way: the menu entry, the icons and a /usr/bin command are files the package owns, and
+# dpkg's triggers (desktop-file-utils, hicolor-icon-theme) refresh the MIME and icon caches. There
+# are no maintainer scripts, so nothing can be left behind. (jpackage 17's own deb instead runs
+# xdg-desktop-menu in postinst/prerm: it depends on xdg-utils, its desktop entry has no %F so
+# "Open with" passes no file, and install and removal both fail on a system without an XDG menu
+# folder: see installer/README.md.)
 if [ "$want_deb" = 1 ]; then
+  PKG=repaint-studio
+  RELEASE=1
+  ARCH="$(dpkg --print-architecture)"
+
   say "Package dependencies (libraries the app's native code links to directly)"
-  # jpackage would list every library in ldd's transitive closure; Depends should name only the
-  # direct ones (as dpkg-shlibdeps does). ONNX Runtime's libraries are inside its jar: scan them
-  # too. GTK 3 is linked by libglassgtk3.so, so libgtk-3-0 is found this way.
+  # Every shared library that an ELF file of the app names as NEEDED, mapped to its package, as
+  # dpkg-shlibdeps does (jpackage would take ldd's whole transitive closure). ONNX Runtime's
+  # libraries are inside its jar: scanned too. GTK 3 comes from libglassgtk3.so.
   scan="$OUT/tmp/scan"; mkdir -p "$scan"
   (cd "$scan" && "$JDK/bin/jar" xf "$OUT/input/lib/"onnxruntime-*.jar ai/onnxruntime/native)
   elves=()
@@ -155,7 +165,7 @@ if [ "$want_deb" = 1 ]; then
   done < <(find "$APP" "$scan" -type f \( -name '*.so' -o -name '*.so.*' -o -perm -u+x \) -print0)
   own="$(for f in "${elves[@]}"; do basename "$f"; readelf -d "$f" | sed -n 's/.*Library soname: \[\(.*\)\]/\1/p'; done | sort -u)"
   needed="$(for f in "${elves[@]}"; do readelf -d "$f" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p'; done | sort -u)"
-  deps=(xdg-utils)   # the package scripts register the menu entry with xdg-desktop-menu
+  deps=()
   for lib in $needed; do
     grep -qxF "$lib" <<<"$own" && continue
     path="$(/sbin/ldconfig -p | awk -v l="$lib" '$1 == l && p == "" { p = $NF } END { print p }')"
@@ -167,15 +177,29 @@ if [ "$want_deb" = 1 ]; then
   DEPENDS="$(printf '%s\n' "${deps[@]}" | sort -u | paste -sd, - | sed 's/,/, /g')"
   echo "Depends: $DEPENDS"
 
-  say "jpackage deb"
-  mkdir -p "$OUT/resources"
-  cp installer/linux/resources/* "$OUT/resources/"
-  sed -i "s|@DEPENDS@|$DEPENDS|" "$OUT/resources/control"
-  maintainer=()
-  [ -n "${DEB_MAINTAINER:-}" ] && maintainer=(--linux-deb-maintainer "$DEB_MAINTAINER")
-  "$JDK/bin/jpackage" --type deb @"$CFG" @installer/linux/app-image.cfg @installer/linux/deb.cfg \
-    "${maintainer[@]}" --input "$OUT/input" --runtime-image "$OUT/runtime" \
-    --resource-dir "$OUT/resources" --dest "$OUT/dist"
+  say "Assembling and building the .deb"
+  tree="$OUT/tmp/deb"
+  mkdir -p "$tree/DEBIAN" "$tree/opt" "$tree/usr/bin" "$tree/usr/share/applications" "$tree/usr/share/doc/$PKG"
+  cp -a "$APP" "$tree/opt/$PKG"
+  ln -s "/opt/$PKG/bin/RePaint Studio" "$tree/usr/bin/$PKG"
+  cp installer/linux/repaint-studio.desktop "$tree/usr/share/applications/$PKG.desktop"
+  for size in 16 24 32 48 64 128 256 512; do
+    mkdir -p "$tree/usr/share/icons/hicolor/${size}x${size}/apps"
+    cp "icons/repaint-studio-$size.png" "$tree/usr/share/icons/hicolor/${size}x${size}/apps/$PKG.png"
+  done
+  mkdir -p "$tree/usr/share/icons/hicolor/scalable/apps"
+  cp icons/repaint-studio.svg "$tree/usr/share/icons/hicolor/scalable/apps/$PKG.svg"
+  cp installer/linux/copyright "$tree/usr/share/doc/$PKG/copyright"
+  chmod -R u+rwX,go+rX,go-w "$tree"
+  summary="$(sed -n 's/^--description "\(.*\)"$/\1/p' "$CFG")"
+  vendor="$(sed -n 's/^--vendor "\(.*\)"$/\1/p' "$CFG")"
+  installed_kb="$(du -sk --exclude=DEBIAN "$tree" | cut -f1)"
+  sed -e "s|@VERSION@|$VERSION|" -e "s|@RELEASE@|$RELEASE|" -e "s|@ARCH@|$ARCH|" \
+      -e "s|@MAINTAINER@|${DEB_MAINTAINER:-$vendor}|" -e "s|@INSTALLED_SIZE@|$installed_kb|" \
+      -e "s|@DEPENDS@|$DEPENDS|" -e "s|@SUMMARY@|$summary|" installer/linux/control > "$tree/DEBIAN/control"
+  mkdir -p "$OUT/dist"
+  dpkg-deb --root-owner-group -Zxz --build "$tree" "$OUT/dist/${PKG}_${VERSION}-${RELEASE}_${ARCH}.deb"
+  rm -rf "$tree"
 fi
 
 # --- Sizes --------------------------------------------------------------------------------
