@@ -115,10 +115,12 @@ done
 echo "jdeps: $found"
 
 say "jlink"
+# No --compress=2: a zip-compressed module image made the window appear about 0.7 s later
+# (5.9 s against 5.2 s here) to save 32 MB on disk; the .deb is compressed anyway.
 # The JavaFX jars carry their .so files as resources; they go to runtime/lib instead, where
 # JavaFX loads them from (nothing is extracted to ~/.openjfx at run time).
 "$JDK/bin/jlink" --module-path "$JDK/jmods:$JFX_PATH" --add-modules "$MODULES" \
-  --strip-debug --no-header-files --no-man-pages --compress=2 \
+  --strip-debug --no-header-files --no-man-pages \
   --exclude-resources='regex:/javafx\.[a-z]+/[^/]+\.so' \
   --output "$OUT/runtime"
 for jar in "${JAVAFX_JARS[@]}"; do

@@ -86,7 +86,7 @@ fi
 MODULES=java.base,java.desktop,java.logging,java.net.http,java.sql,java.xml,jdk.unsupported,jdk.unsupported.desktop,jdk.crypto.ec,javafx.controls,javafx.swing
 say "jlink"
 "$JDK/bin/jlink" --module-path "$JDK/jmods$JFX_PATH" --add-modules "$MODULES" \
-  --strip-debug --no-header-files --no-man-pages --compress=2 \
+  --strip-debug --no-header-files --no-man-pages \
   --exclude-resources='regex:/javafx\.[a-z]+/[^/]+\.dylib' \
   --output "$OUT/runtime"
 # JavaFX's .dylib files go where a jlinked JavaFX keeps them: runtime/lib.

@@ -91,7 +91,7 @@ $Modules = 'java.base,java.desktop,java.logging,java.net.http,java.sql,java.xml,
 Say 'jlink'
 $ModulePath = (@("$Jdk\jmods") + $JavaFxJars) -join ';'
 Run "$Jdk\bin\jlink.exe" @('--module-path', $ModulePath, '--add-modules', $Modules,
-    '--strip-debug', '--no-header-files', '--no-man-pages', '--compress=2',
+    '--strip-debug', '--no-header-files', '--no-man-pages',
     '--exclude-resources=regex:/javafx\.[a-z]+/[^/]+\.dll', '--output', "$Out\runtime")
 # JavaFX's DLLs go where a jlinked JavaFX keeps them: runtime\bin.
 Add-Type -AssemblyName System.IO.Compression.FileSystem
