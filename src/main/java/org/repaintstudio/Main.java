@@ -1,42 +1,62 @@
 package org.repaintstudio;
 
 import org.repaintstudio.cli.RepaintCli;
+import org.repaintstudio.core.image.ImageFiles;
+import org.repaintstudio.desktop.OpenFileRequests;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
- * Entry point of repaint-studio.jar: no arguments, {@code gui [image]} or an existing image file
- * opens the desktop app, anything else is a command-line command.
+ * Entry point of repaint-studio.jar: no arguments, {@code gui [image]} or an image file as the first
+ * argument (as a desktop "Open with" passes it) opens the desktop app; anything else is a
+ * command-line command.
  */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        if (args.length > 0 && opensInApp(args[0])) {
-            launchDesktopApp(args);
-            return;
-        }
-        if (args.length == 0 || "gui".equals(args[0])) {
-            String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
-            launchDesktopApp(rest);
+        Optional<String[]> gui = desktopAppArgs(args);
+        if (gui.isPresent()) {
+            launchDesktopApp(gui.get());
             return;
         }
         System.exit(RepaintCli.execute(args));
     }
 
-    /** {@code repaint-studio photo.jpg} (e.g. "Open with…" from a file manager) opens the app. */
-    static boolean opensInApp(String arg) {
-        if (arg.startsWith("-")) {
-            return false;
+    /** The arguments for the desktop app when these arguments open it; empty for a CLI command. */
+    static Optional<String[]> desktopAppArgs(String[] args) {
+        if (args.length == 0) {
+            return Optional.of(args);
         }
+        if ("gui".equals(args[0])) {
+            return Optional.of(Arrays.copyOfRange(args, 1, args.length));
+        }
+        if (isImageFile(args[0])) {
+            return Optional.of(args.clone());
+        }
+        return Optional.empty();
+    }
+
+    /** An existing regular file with an image extension the app opens. */
+    static boolean isImageFile(String arg) {
         try {
-            java.nio.file.Path p = java.nio.file.Path.of(arg);
-            return java.nio.file.Files.isRegularFile(p)
-                    && org.repaintstudio.core.image.ImageFiles.hasImageExtension(p);
-        } catch (java.nio.file.InvalidPathException e) {
+            Path p = Path.of(arg);
+            return Files.isRegularFile(p) && ImageFiles.hasImageExtension(p);
+        } catch (InvalidPathException e) {
             return false;
         }
     }
 
     private static void launchDesktopApp(String[] args) {
+        // macOS hands files from Finder ("Open With", a double-click, a drop on the Dock icon) to a
+        // running app as events, not arguments; catch them from the start (see OpenFileRequests).
+        if (System.getProperty("os.name", "").startsWith("Mac")) {
+            OpenFileRequests.installDesktopHandler();
+        }
         // The app package is loaded reflectively so the CLI never needs JavaFX on the class path.
         try {
             Class<?> launcher = Class.forName("org.repaintstudio.app.StudioLauncher");

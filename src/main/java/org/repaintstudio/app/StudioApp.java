@@ -63,6 +63,9 @@ public final class StudioApp extends Application {
                 new Autosave(dirs.autosave()));
         window = new MainWindow(stage, services);
         window.show(filesFrom(getParameters().getRaw()));
+        // Files the desktop hands over later (macOS "Open With", a drop on the Dock icon).
+        org.repaintstudio.desktop.OpenFileRequests.get().setHandler(
+                files -> javafx.application.Platform.runLater(() -> window.viewModel().openFiles(files)));
         if (System.getProperty("repaint.demo") != null) {
             org.repaintstudio.app.main.DemoScript.startIfRequested(window);
         } else {
