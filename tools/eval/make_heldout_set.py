@@ -3,18 +3,23 @@
 
 Takes the stems of tools/train/heldout_stems.txt that exist in both styles, orders them by the
 SHA-256 of the stem (arbitrary but reproducible), keeps the first N, and copies both styles as
-<stem>-g.png (Noto, Apache-2.0) and <stem>-t.png (Twemoji, CC-BY 4.0). Needs the data fetched by
-tools/train/fetch_data.sh.
+<stem>-g.png (Noto, Apache-2.0) and <stem>-t.png (Twemoji, CC-BY 4.0), composited onto white with
+the training's own function, so that the Java engine, the Telea script and training read the same
+RGB pixels. Needs the data fetched by tools/train/fetch_data.sh.
 
 Usage: /usr/bin/python3 tools/eval/make_heldout_set.py --out DIR [--stems 32]
 """
 import argparse
 import hashlib
 import os
-import shutil
+import sys
+
+import cv2
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TRAIN = os.path.join(HERE, "..", "train")
+sys.path.insert(0, TRAIN)
+from dataset import composite_on_white  # noqa: E402
 
 
 def main():
@@ -35,8 +40,10 @@ def main():
     chosen = sorted(both, key=lambda s: hashlib.sha256(s.encode("utf-8")).hexdigest())[:a.stems]
     os.makedirs(a.out, exist_ok=True)
     for s in chosen:
-        shutil.copy(path("google", s), os.path.join(a.out, s + "-g.png"))
-        shutil.copy(path("twitter", s), os.path.join(a.out, s + "-t.png"))
+        for style, suffix in (("google", "-g"), ("twitter", "-t")):
+            rgb = composite_on_white(cv2.imread(path(style, s), cv2.IMREAD_UNCHANGED))
+            if not cv2.imwrite(os.path.join(a.out, s + suffix + ".png"), cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)):
+                raise SystemExit(f"cannot write {a.out}")
     print(f"{2 * len(chosen)} images from {len(chosen)} held-out stems in {a.out}")
 
 

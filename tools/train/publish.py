@@ -7,19 +7,24 @@ never sees a partial file):
   diffusion_pytorch_model.safetensors  state_dict in diffusers names (default F16 to keep git small)
   config.json                          diffusers UNet2DModel config (_class_name UNet2DModel)
   scheduler_config.json                RePaintScheduler / DDPMScheduler config of the training schedule
-  model.onnx                           torch.onnx.export, opset 17, float32 weights, inputs
-                                       sample f32 [N,3,64,64] + timestep i64 [N], output out_sample,
-                                       dynamic batch axis only; exported from exactly the
-                                       (possibly F16-rounded) weights stored in the safetensors file
+  model.onnx                           the project's Java converter (`repaint-studio convert`) run on
+                                       exactly the safetensors and config.json written here; with
+                                       --onnx torch, torch.onnx.export opset 17 instead. Either way:
+                                       float32 weights, inputs sample f32 [N,3,64,64] + timestep
+                                       i64 [N], one output, dynamic batch axis only
   training_state.json                  steps, losses, parameter count, sizes, sha256, date, commands
-  README.md                            model card (architecture choice, measurements, data, licence)
+  README.md                            model card (architecture choice, measurements, data, licence),
+                                       plus --evaluation FILE (markdown about these weights) if given
 """
 import argparse
 import hashlib
 import io
 import json
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
@@ -58,6 +63,35 @@ def scheduler_config():
     }
 
 
+def check_onnx_contract(data):
+    """The engine's contract: sample f32 [N,3,H,W] + timestep i64 [N] -> one output, batch axis dynamic."""
+    import onnx
+    m = onnx.load_from_string(data)
+    onnx.checker.check_model(m)
+    ins = {i.name: i for i in m.graph.input}
+    assert list(ins) == ["sample", "timestep"], list(ins)
+    assert ins["sample"].type.tensor_type.elem_type == onnx.TensorProto.FLOAT
+    assert ins["timestep"].type.tensor_type.elem_type == onnx.TensorProto.INT64
+    assert len(m.graph.output) == 1, [o.name for o in m.graph.output]
+    for vi in list(m.graph.input) + list(m.graph.output):
+        dims = vi.type.tensor_type.shape.dim
+        assert dims[0].dim_param and all(d.dim_value > 0 for d in dims[1:]), vi
+    return data
+
+
+def convert_with_java(jar, safetensors_path, config_text):
+    """Runs `repaint-studio convert` on a scratch copy of the published weights; returns the ONNX bytes."""
+    if not os.path.exists(jar):
+        raise SystemExit(f"{jar} not found: build it with `mvn -q -DskipTests package`, or pass --onnx torch")
+    with tempfile.TemporaryDirectory(prefix="emoji64-convert-") as d:
+        shutil.copy(safetensors_path, os.path.join(d, "diffusion_pytorch_model.safetensors"))
+        with open(os.path.join(d, "config.json"), "w") as f:
+            f.write(config_text)
+        subprocess.run(["java", "-jar", jar, "convert", d], check=True, stdout=sys.stderr)
+        with open(os.path.join(d, "model.onnx"), "rb") as f:
+            return check_onnx_contract(f.read())
+
+
 def export_onnx_bytes(model):
     model = model.float().eval()
     buf = io.BytesIO()
@@ -67,18 +101,7 @@ def export_onnx_bytes(model):
             opset_version=17, input_names=["sample", "timestep"], output_names=["out_sample"],
             dynamic_axes={"sample": {0: "batch"}, "timestep": {0: "batch"}, "out_sample": {0: "batch"}},
             do_constant_folding=True)
-    data = buf.getvalue()
-    import onnx
-    m = onnx.load_from_string(data)
-    onnx.checker.check_model(m)
-    ins = {i.name: i for i in m.graph.input}
-    assert list(ins) == ["sample", "timestep"], list(ins)
-    assert ins["timestep"].type.tensor_type.elem_type == onnx.TensorProto.INT64
-    assert [o.name for o in m.graph.output] == ["out_sample"]
-    for vi in list(m.graph.input) + list(m.graph.output):
-        dims = vi.type.tensor_type.shape.dim
-        assert dims[0].dim_param == "batch" and all(d.dim_value > 0 for d in dims[1:]), vi
-    return data
+    return check_onnx_contract(buf.getvalue())
 
 
 def main():
@@ -90,7 +113,15 @@ def main():
     ap.add_argument("--dtype", choices=["F16", "F32"], default="F16")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--note", default="", help="build-specific remark for the model card and training_state.json")
+    ap.add_argument("--onnx", choices=["java", "torch"], default="java",
+                    help="java = the project's converter, target/repaint-studio.jar in --repo (default); "
+                         "torch = torch.onnx.export")
+    ap.add_argument("--evaluation", help="markdown file about these weights, appended to the model card")
     a = ap.parse_args()
+    evaluation = None
+    if a.evaluation:
+        with open(a.evaluation, encoding="utf-8") as f:
+            evaluation = f.read().strip() + "\n"
     torch.set_num_threads(a.threads)
 
     ck = torch.load(os.path.join(a.state_dir, "checkpoint.pt"), map_location="cpu")
@@ -114,7 +145,6 @@ def main():
         sd = {k: (v.half().float() if v.is_floating_point() else v) for k, v in sd.items()}
     model = UNet2DModel(cfg)
     model.load_state_dict(sd)
-    onnx_bytes = export_onnx_bytes(model)
 
     out_dir = os.path.join(os.path.abspath(a.repo), MODEL_SUBDIR)
     os.makedirs(out_dir, exist_ok=True)
@@ -134,11 +164,18 @@ def main():
     tmp_files["diffusion_pytorch_model.safetensors"] = st_tmp
     stage("config.json", text=json.dumps(model.diffusers_config(), indent=2) + "\n")
     stage("scheduler_config.json", text=json.dumps(scheduler_config(), indent=2) + "\n")
+    if a.onnx == "java":
+        with open(tmp_files["config.json"], encoding="utf-8") as f:
+            onnx_bytes = convert_with_java(os.path.join(os.path.abspath(a.repo), "target", "repaint-studio.jar"),
+                                           st_tmp, f.read())
+    else:
+        onnx_bytes = export_onnx_bytes(model)
     stage("model.onnx", data=onnx_bytes)
 
     files = {name: {"bytes": os.path.getsize(p), "sha256": sha256(p)} for name, p in tmp_files.items()}
     files["diffusion_pytorch_model.safetensors"]["dtype"] = a.dtype
     files["model.onnx"]["weights_dtype"] = "F32"
+    files["model.onnx"]["made_by"] = "repaint-studio convert" if a.onnx == "java" else "torch.onnx.export"
     history = ck.get("history", [])
     state = {
         "model": "emoji-64",
@@ -174,6 +211,8 @@ def main():
                  f"- published {state['date']}; full details in training_state.json\n")
         if a.note:
             card += f"- note: {a.note}\n"
+        if evaluation:
+            card += "\n" + evaluation
         stage("README.md", text=card)
     for name, tmp in tmp_files.items():
         os.replace(tmp, os.path.join(out_dir, name))
