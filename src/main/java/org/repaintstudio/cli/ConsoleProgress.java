@@ -1,5 +1,6 @@
 package org.repaintstudio.cli;
 
+import org.repaintstudio.core.io.HumanFormat;
 import org.repaintstudio.core.hub.DownloadListener;
 import org.repaintstudio.core.hub.DownloadProgress;
 import org.repaintstudio.core.sampler.PipelineListener;
@@ -38,12 +39,12 @@ final class ConsoleProgress implements ProgressListener, DownloadListener {
 
     @Override
     public void progress(DownloadProgress p) {
-        StringBuilder sb = new StringBuilder(p.file()).append("  ").append(Formats.bytes(p.bytesDone()));
+        StringBuilder sb = new StringBuilder(p.file()).append("  ").append(HumanFormat.bytes(p.bytesDone()));
         if (p.bytesTotal() > 0) {
-            sb.append(" / ").append(Formats.bytes(p.bytesTotal()));
+            sb.append(" / ").append(HumanFormat.bytes(p.bytesTotal()));
         }
         if (p.bytesPerSecond() > 0) {
-            sb.append("  ").append(Formats.bytes((long) p.bytesPerSecond())).append("/s");
+            sb.append("  ").append(HumanFormat.bytes((long) p.bytesPerSecond())).append("/s");
         }
         if (p.eta() != null) {
             sb.append("  ETA ").append(eta(p.eta()));

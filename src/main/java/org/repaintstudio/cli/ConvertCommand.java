@@ -1,5 +1,6 @@
 package org.repaintstudio.cli;
 
+import org.repaintstudio.core.io.HumanFormat;
 import org.repaintstudio.core.UserFacingException;
 import org.repaintstudio.core.convert.UnetConverter;
 import org.repaintstudio.core.model.ModelFolder;
@@ -53,7 +54,7 @@ final class ConvertCommand implements Callable<Integer> {
             stdout.printf("Up to date: %s was already converted from these weights (use --force to redo it).%n", r.onnx());
         } else {
             stdout.printf(Locale.ROOT, "Converted %s to %s (%s, %s parameters) in %.1f s.%n", model.displayName(), r.onnx(),
-                    Formats.bytes(r.onnxBytes()), Formats.count(r.parameterCount()), r.elapsed().toMillis() / 1000.0);
+                    HumanFormat.bytes(r.onnxBytes()), HumanFormat.count(r.parameterCount()), r.elapsed().toMillis() / 1000.0);
         }
         stdout.flush();
         return 0;

@@ -1,5 +1,6 @@
 package org.repaintstudio.cli;
 
+import org.repaintstudio.core.io.HumanFormat;
 import org.repaintstudio.core.hub.HubClient;
 import org.repaintstudio.core.hub.HubModelPuller;
 import org.repaintstudio.core.model.ModelCatalog;
@@ -41,8 +42,8 @@ final class ModelsCommand implements Callable<Integer> {
             for (ModelRegistry.Entry e : listing.models()) {
                 out.printf(Locale.ROOT, fmt, e.name(), e.source().name().toLowerCase(Locale.ROOT),
                         e.resolution().isPresent() ? String.valueOf(e.resolution().getAsInt()) : "?",
-                        e.parameterCount().isPresent() ? Formats.count(e.parameterCount().getAsLong()) : "?",
-                        Formats.bytes(e.sizeOnDisk()), e.license());
+                        e.parameterCount().isPresent() ? HumanFormat.count(e.parameterCount().getAsLong()) : "?",
+                        HumanFormat.bytes(e.sizeOnDisk()), e.license());
             }
         }
         out.println();

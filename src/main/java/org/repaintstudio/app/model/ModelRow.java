@@ -1,7 +1,7 @@
 package org.repaintstudio.app.model;
 
+import org.repaintstudio.core.io.HumanFormat;
 import java.nio.file.Path;
-import java.util.Locale;
 
 import org.repaintstudio.core.model.ModelFolder;
 import org.repaintstudio.core.model.ModelRegistry;
@@ -72,27 +72,11 @@ public record ModelRow(String name, Source source, Path location, ModelFolder.La
 
     /** e.g. 113.7 M, 1.2 k. */
     public static String formatCount(long n) {
-        if (n >= 1_000_000) {
-            return String.format(Locale.ROOT, "%.1f M", n / 1e6);
-        }
-        if (n >= 1_000) {
-            return String.format(Locale.ROOT, "%.1f k", n / 1e3);
-        }
-        return Long.toString(n);
+        return HumanFormat.count(n);
     }
 
     /** e.g. 455 MB, 4.1 MB, 812 B. */
     public static String formatBytes(long n) {
-        if (n < 1024) {
-            return n + " B";
-        }
-        String[] units = {"kB", "MB", "GB", "TB"};
-        double v = n;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, v >= 100 ? "%.0f %s" : "%.1f %s", v, units[u]);
+        return HumanFormat.bytes(n);
     }
 }

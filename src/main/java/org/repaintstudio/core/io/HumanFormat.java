@@ -1,12 +1,13 @@
-package org.repaintstudio.cli;
+package org.repaintstudio.core.io;
 
 import java.util.Locale;
 
 /** Human-readable sizes and counts for tables. */
-final class Formats {
-    private Formats() {}
+public final class HumanFormat {
+    private HumanFormat() {}
 
-    static String bytes(long n) {
+    /** e.g. 455 MB, 4.1 MB, 812 B. */
+    public static String bytes(long n) {
         if (n < 1024) {
             return n + " B";
         }
@@ -20,7 +21,8 @@ final class Formats {
         return String.format(Locale.ROOT, v >= 100 ? "%.0f %s" : "%.1f %s", v, units[u]);
     }
 
-    static String count(long n) {
+    /** e.g. 113.7 M, 1.2 k. */
+    public static String count(long n) {
         if (n >= 1_000_000) {
             return String.format(Locale.ROOT, "%.1f M", n / 1e6);
         }
