@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.repaintstudio.app.dialog.ScriptedDialogs;
 import org.repaintstudio.app.model.ModelsViewModel.Job;
 import org.repaintstudio.app.task.CurrentThreadTaskExecutor;
 import org.repaintstudio.core.convert.Golden;

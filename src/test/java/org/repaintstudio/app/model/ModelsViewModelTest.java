@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.repaintstudio.app.dialog.ScriptedDialogs;
 import org.repaintstudio.app.model.ModelsViewModel.RemoveAction;
 import org.repaintstudio.app.task.CurrentThreadTaskExecutor;
 import org.repaintstudio.core.convert.Golden;

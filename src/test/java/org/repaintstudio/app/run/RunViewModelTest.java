@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
+import org.repaintstudio.app.dialog.ScriptedDialogs;
 import org.repaintstudio.app.model.ModelCatalog;
 import org.repaintstudio.app.model.ModelChoice;
 import org.repaintstudio.app.prefs.Settings;
@@ -21,7 +22,7 @@ import org.repaintstudio.core.model.LoadedModel;
 
 /** The run view-model on the calling thread, with the tiny golden model: no stage needed. */
 class RunViewModelTest {
-    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     private RunViewModel create(Settings settings) {
         Path tiny = Golden.tinyModel().getParent();

@@ -40,9 +40,7 @@ import org.repaintstudio.app.canvas.CanvasView;
 @ExtendWith(ApplicationExtension.class)
 class BrushFrameTimeBenchmark {
     static {
-        if (System.getProperty("testfx.robot") == null) {
-            System.setProperty("testfx.robot", "glass");
-        }
+        StudioFixture.preferGlassRobot();
     }
 
     private StudioFixture studio;

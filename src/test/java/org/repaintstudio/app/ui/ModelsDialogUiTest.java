@@ -3,7 +3,6 @@ package org.repaintstudio.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -34,9 +33,7 @@ import org.repaintstudio.core.hub.FakeHub;
 @ExtendWith(ApplicationExtension.class)
 class ModelsDialogUiTest {
     static {
-        if (System.getProperty("testfx.robot") == null) {
-            System.setProperty("testfx.robot", "glass");
-        }
+        StudioFixture.preferGlassRobot();
     }
 
     private static final String REPO = "someone/ddpm-tiny";
@@ -48,11 +45,7 @@ class ModelsDialogUiTest {
     @Start
     void start(Stage stage) throws IOException {
         dir = Files.createTempDirectory("repaint-models-ui");
-        hub = new FakeHub();
-        hub.put(REPO, "unet/config.json", Files.readAllBytes(Golden.unet("tiny").resolve("config.json")));
-        hub.put(REPO, "unet/diffusion_pytorch_model.safetensors",
-                Files.readAllBytes(Golden.unet("tiny").resolve("diffusion_pytorch_model.safetensors")));
-        hub.put(REPO, "README.md", "---\nlicense: mit\n---\n".getBytes(StandardCharsets.UTF_8));
+        hub = StudioFixture.hubServingTinyModel(REPO);
         studio = new StudioFixture(stage, dir, hub.baseUrl());
     }
 

@@ -1,7 +1,6 @@
 package org.repaintstudio.app.ui;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -41,11 +40,7 @@ class ModelsScreenshot {
     @Start
     void start(Stage stage) throws IOException {
         Path dir = Files.createTempDirectory("repaint-models-shot");
-        hub = new FakeHub();
-        hub.put(REPO, "unet/config.json", Files.readAllBytes(Golden.unet("tiny").resolve("config.json")));
-        hub.put(REPO, "unet/diffusion_pytorch_model.safetensors",
-                Files.readAllBytes(Golden.unet("tiny").resolve("diffusion_pytorch_model.safetensors")));
-        hub.put(REPO, "README.md", "---\nlicense: mit\n---\n".getBytes(StandardCharsets.UTF_8));
+        hub = StudioFixture.hubServingTinyModel(REPO);
         hub.bytesPerSecond = 150_000;
         this.dir = dir;
         studio = new StudioFixture(stage, dir, hub.baseUrl());

@@ -28,9 +28,7 @@ import org.repaintstudio.core.image.MaskPresets;
 @ExtendWith(ApplicationExtension.class)
 class RecoveryUiTest {
     static {
-        if (System.getProperty("testfx.robot") == null) {
-            System.setProperty("testfx.robot", "glass");
-        }
+        StudioFixture.preferGlassRobot();
     }
 
     private StudioFixture studio;

@@ -1,6 +1,9 @@
 package org.repaintstudio.app.ui;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.repaintstudio.app.prefs.SettingsStore;
 import org.repaintstudio.app.task.FxTaskExecutor;
 import org.repaintstudio.app.util.AppDirs;
 import org.repaintstudio.core.Golden;
+import org.repaintstudio.core.hub.FakeHub;
 import org.repaintstudio.core.hub.HubClient;
 import org.repaintstudio.core.model.LoadedModel;
 
@@ -26,6 +30,26 @@ public final class StudioFixture {
     public final TestDialogs dialogs;
     public final MainWindow window;
     public final List<Throwable> unhandled = new ArrayList<>();
+
+    /**
+     * The build runs tests with java.awt.headless=true, so even under Xvfb the AWT robot is
+     * unavailable: use JavaFX's own (glass) robot. Call from the test class's static initialiser.
+     */
+    public static void preferGlassRobot() {
+        if (System.getProperty("testfx.robot") == null) {
+            System.setProperty("testfx.robot", "glass");
+        }
+    }
+
+    /** A loopback Hub that serves the tiny golden UNet (and a model card) as {@code repo}. */
+    public static FakeHub hubServingTinyModel(String repo) throws IOException {
+        FakeHub hub = new FakeHub();
+        hub.put(repo, "unet/config.json", Files.readAllBytes(org.repaintstudio.core.convert.Golden.unet("tiny").resolve("config.json")));
+        hub.put(repo, "unet/diffusion_pytorch_model.safetensors",
+                Files.readAllBytes(org.repaintstudio.core.convert.Golden.unet("tiny").resolve("diffusion_pytorch_model.safetensors")));
+        hub.put(repo, "README.md", "---\nlicense: mit\n---\n".getBytes(StandardCharsets.UTF_8));
+        return hub;
+    }
 
     public StudioFixture(Stage stage, Path root) {
         this(stage, root, URI.create("http://127.0.0.1:9"));
@@ -61,8 +85,12 @@ public final class StudioFixture {
         return window.viewModel().run();
     }
 
+    /** Cancels a running job, closes the window and stops the executors. */
     public void close() {
-        javafx.application.Platform.runLater(window::dispose);
+        javafx.application.Platform.runLater(() -> {
+            run().cancel();
+            window.dispose();
+        });
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         services.io().close();
         services.inference().close();

@@ -42,11 +42,7 @@ import org.repaintstudio.core.image.MaskPresets;
 @ExtendWith(ApplicationExtension.class)
 class StudioUiTest {
     static {
-        // The build runs tests with java.awt.headless=true, so also under Xvfb the AWT robot is
-        // unavailable: use JavaFX's own (glass) robot everywhere.
-        if (System.getProperty("testfx.robot") == null) {
-            System.setProperty("testfx.robot", "glass");
-        }
+        StudioFixture.preferGlassRobot();
     }
 
     private StudioFixture studio;
@@ -59,9 +55,7 @@ class StudioUiTest {
     }
 
     @AfterEach
-    void tearDown() throws Exception {
-        Platform.runLater(() -> studio.run().cancel());
-        WaitForAsyncUtils.waitForFxEvents();
+    void tearDown() {
         studio.close();
     }
 
