@@ -66,6 +66,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--mode", description = "diffusers or paper (default: ${DEFAULT-VALUE}).")
     String mode = "diffusers";
 
+    @Option(names = "--eta", description = "DDIM eta in diffusers mode, 0..1 (default: the preset's, 1.0).")
+    Double eta;
+
     @Option(names = "--seed", description = "Noise seed (default: ${DEFAULT-VALUE}).")
     long seed = 0;
 
@@ -94,6 +97,9 @@ final class EvaluateCommand implements Callable<Integer> {
         RePaintParameters.Mode m = mode.equalsIgnoreCase("paper") ? RePaintParameters.Mode.PAPER : RePaintParameters.Mode.DIFFUSERS;
         RePaintParameters params = RePaintParameters.Preset.fromId(preset).apply(RePaintParameters.defaults())
                 .withMode(m).withSeed(seed);
+        if (eta != null) {
+            params = params.withEta(eta);
+        }
         if (Files.exists(out.resolve("metrics.csv")) && !force) {
             throw new AtomicFiles.ExistsException(out.resolve("metrics.csv"));
         }
@@ -261,8 +267,9 @@ final class EvaluateCommand implements Callable<Integer> {
     private static String summary(List<Case> cases, List<MaskPresets> presets, RePaintParameters p, int images,
                                   double seconds) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%d images × %d masks, RePaint %s mode %d/%d/%d, seed %d, %.0f s%n%n",
-                images, presets.size(), p.mode().id(), p.steps(), p.jumpLength(), p.jumpNSample(), p.seed(), seconds));
+        sb.append(String.format(Locale.ROOT, "%d images × %d masks, RePaint %s mode %d/%d/%d, eta %s, seed %d, %.0f s%n%n",
+                images, presets.size(), p.mode().id(), p.steps(), p.jumpLength(), p.jumpNSample(), p.eta(), p.seed(),
+                seconds));
         sb.append("| mask | RePaint MAE | RePaint PSNR | mean-colour MAE | mean-colour PSNR |\n");
         sb.append("| --- | --- | --- | --- | --- |\n");
         for (MaskPresets m : presets) {

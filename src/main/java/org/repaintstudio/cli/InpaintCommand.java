@@ -74,8 +74,8 @@ final class InpaintCommand implements Callable<Integer> {
     @Option(names = "--jump-n-sample", description = "Resamplings r (default 10).")
     Integer jumpNSample;
 
-    @Option(names = "--eta", description = "DDIM eta in diffusers mode, 0..1 (default: ${DEFAULT-VALUE}).")
-    double eta = 0.0;
+    @Option(names = "--eta", description = "DDIM eta in diffusers mode, 0..1 (default: the preset's, 1.0; diffusers' own default is 0).")
+    Double eta;
 
     @Option(names = "--seed", description = "Noise seed; the same seed gives the same result (default: ${DEFAULT-VALUE}).")
     long seed = 0;
@@ -220,7 +220,7 @@ final class InpaintCommand implements Callable<Integer> {
                 steps != null ? steps : base.steps(),
                 jumpLength != null ? jumpLength : base.jumpLength(),
                 jumpNSample != null ? jumpNSample : base.jumpNSample(),
-                eta, seed, samples, v, previews == null ? 0 : Math.max(1, every));
+                eta != null ? eta : base.eta(), seed, samples, v, previews == null ? 0 : Math.max(1, every));
         // Checked against the model's training steps once it is loaded; this catches the rest early.
         p.validate(Integer.MAX_VALUE);
         return p;

@@ -81,7 +81,7 @@ class CliEndToEndTest {
         assertThat(differing).isGreaterThan(0);
         Map<String, String> meta = ImageWriters.readPngText(out);
         assertThat(meta).containsEntry("repaint.seed", "7").containsEntry("repaint.steps", "10")
-                .containsEntry("repaint.mode", "diffusers");
+                .containsEntry("repaint.mode", "diffusers").containsEntry("repaint.eta", "1.0");
     }
 
     @Test

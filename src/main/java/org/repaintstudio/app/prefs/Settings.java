@@ -23,7 +23,7 @@ public final class Settings {
     public int steps = 50;
     public int jumpLength = 5;
     public int jumpNSample = 2;
-    public double eta = 0.0;
+    public double eta = org.repaintstudio.core.inpaint.RePaintParameters.Preset.ETA;
     public long seed = 42;
     public boolean seedLocked = false;
     public int samples = 2;

@@ -100,9 +100,9 @@ public final class RunPanel extends VBox {
         HBox presets = new HBox();
         presets.setId("presets");
         String[] tips = {
-            "Fast: 50 steps, jump length 5, 2 resamplings. Good for a first look.",
-            "Balanced: 100 steps, jump length 10, 5 resamplings.",
-            "Paper: the RePaint paper's 250 steps, jump length 10, 10 resamplings. Best harmony, slowest."
+            "Fast: 50 steps, jump length 5, 2 resamplings, eta 1. Good for a first look.",
+            "Balanced: 100 steps, jump length 10, 5 resamplings, eta 1.",
+            "Paper: the RePaint paper's 250 steps, jump length 10, 10 resamplings, eta 1. Best harmony, slowest."
         };
         Preset[] values = Preset.values();
         for (int i = 0; i < values.length; i++) {

@@ -113,7 +113,7 @@ public final class RunViewModel {
     private final IntegerProperty steps = new SimpleIntegerProperty(50);
     private final IntegerProperty jumpLength = new SimpleIntegerProperty(5);
     private final IntegerProperty jumpNSample = new SimpleIntegerProperty(2);
-    private final DoubleProperty eta = new SimpleDoubleProperty(0);
+    private final DoubleProperty eta = new SimpleDoubleProperty(Preset.ETA);
     private final LongProperty seed = new SimpleLongProperty(42);
     private final BooleanProperty seedLocked = new SimpleBooleanProperty(false);
     private final IntegerProperty samples = new SimpleIntegerProperty(2);
@@ -303,6 +303,7 @@ public final class RunViewModel {
         steps.set(preset.steps());
         jumpLength.set(preset.jumpLength());
         jumpNSample.set(preset.jumpNSample());
+        eta.set(preset.eta());
     }
 
     public void randomiseSeed() {
@@ -323,7 +324,8 @@ public final class RunViewModel {
     private void recompute() {
         Preset match = null;
         for (Preset p : Preset.values()) {
-            if (p.steps() == steps.get() && p.jumpLength() == jumpLength.get() && p.jumpNSample() == jumpNSample.get()) {
+            if (p.steps() == steps.get() && p.jumpLength() == jumpLength.get() && p.jumpNSample() == jumpNSample.get()
+                    && Math.abs(p.eta() - eta.get()) < 1e-9) {
                 match = p;
             }
         }

@@ -65,6 +65,12 @@ class RunViewModelTest {
         assertThat(vm.estimateProperty().get()).contains("UNet calls").contains("here");
         assertThat(settings.msPerCall).hasSize(1);
 
+        vm.etaProperty().set(0.0);
+        assertThat(vm.matchingPresetProperty().get()).as("eta is part of a preset").isNull();
+        vm.applyPreset(Preset.FAST);
+        assertThat(vm.parameters().eta()).isEqualTo(Preset.ETA);
+        assertThat(vm.matchingPresetProperty().get()).isEqualTo(Preset.FAST);
+
         vm.jumpLengthProperty().set(400);
         assertThat(vm.problemProperty().get()).startsWith("The jump length");
         assertThat(vm.matchingPresetProperty().get()).isNull();
