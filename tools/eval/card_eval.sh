@@ -20,34 +20,42 @@ mkdir -p "$out"
 heldout="$out/heldout"
 "$PY" "$repo/tools/eval/make_heldout_set.py" --out "$heldout"
 
-elapsed() { local start=$1; echo $(( $(date +%s) - start )); }
+# timed LABEL LOG CMD...: runs CMD with its output in LOG and appends LABEL's wall time to times.txt.
+timed() {
+  local label=$1 log=$2 start
+  shift 2
+  start=$(date +%s%N)
+  if ! "$@" > "$log" 2>&1; then
+    echo "$label failed; see $log" >&2
+    return 1
+  fi
+  echo "$label: $(( ($(date +%s%N) - start) / 1000000 )) ms" >> "$out/times.txt"
+}
 
-t0=$(date +%s)
-( s=$(date +%s)
-  studio evaluate --model "$model" --images "$heldout" --out "$out/balanced" --limit 16 --preset balanced --batch 1 --threads 1 \
-    > "$out/balanced.log" 2>&1
-  echo "balanced 16x6: $(elapsed "$s") s" >> "$out/times.txt" ) &
-( s=$(date +%s)
-  studio evaluate --model "$model" --images "$heldout" --out "$out/fast" --limit 64 --preset fast --batch 1 --threads 1 \
-    > "$out/fast.log" 2>&1
-  echo "fast 64x6: $(elapsed "$s") s" >> "$out/times.txt" ) &
-wait
-echo "both evaluations: $(elapsed "$t0") s" >> "$out/times.txt"
-"$PY" "$repo/tools/eval/telea_baseline.py" --images "$heldout" --out "$out/balanced" > "$out/telea-balanced.log"
-"$PY" "$repo/tools/eval/telea_baseline.py" --images "$heldout" --out "$out/fast" > "$out/telea-fast.log"
+start_both=$(date +%s%N)
+timed "evaluate balanced 16x6" "$out/balanced.log" \
+  studio evaluate --model "$model" --images "$heldout" --out "$out/balanced" --limit 16 --preset balanced --batch 1 --threads 1 &
+balanced_pid=$!
+timed "evaluate fast 64x6" "$out/fast.log" \
+  studio evaluate --model "$model" --images "$heldout" --out "$out/fast" --limit 64 --preset fast --batch 1 --threads 1 &
+fast_pid=$!
+# One wait per job: a bare `wait` returns 0 even when a job failed.
+wait "$balanced_pid"
+wait "$fast_pid"
+echo "both evaluations: $(( ($(date +%s%N) - start_both) / 1000000 )) ms" >> "$out/times.txt"
+for run in balanced fast; do
+  "$PY" "$repo/tools/eval/telea_baseline.py" --images "$heldout" --out "$out/$run" > "$out/telea-$run.log"
+done
 
-s=$(date +%s)
-studio generate --model "$model" --count 64 --steps 100 --eta 1 --seed 0 --batch 1 --out "$out/samples-64.png" \
-  > "$out/generate.log" 2>&1
-echo "generate 64: $(elapsed "$s") s" >> "$out/times.txt"
+timed "generate 64" "$out/generate.log" \
+  studio generate --model "$model" --count 64 --steps 100 --eta 1 --seed 0 --batch 1 --out "$out/samples-64.png"
 
 studio bench --model "$model" > "$out/bench.txt" 2>&1
 image="$heldout/1f642-g.png"
 for preset in fast balanced paper; do
-  s=$(date +%s%N)
-  studio inpaint --model "$model" --image "$image" --mask-preset thick --preset "$preset" --threads 2 \
-    --out "$out/time-$preset.png" > "$out/time-$preset.log" 2>&1
-  echo "inpaint $preset whole command: $(( ($(date +%s%N) - s) / 1000000 )) ms; $(grep -i 'done in' "$out/time-$preset.log" | tail -1)" \
-    >> "$out/times.txt"
+  timed "inpaint $preset, whole command" "$out/time-$preset.log" \
+    studio inpaint --model "$model" --image "$image" --mask-preset thick --preset "$preset" --threads 2 \
+      --out "$out/time-$preset.png"
+  grep -i 'done in' "$out/time-$preset.log" | sed "s/^/inpaint $preset, engine: /" >> "$out/times.txt"
 done
 cat "$out/times.txt"
