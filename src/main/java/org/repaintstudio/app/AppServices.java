@@ -2,7 +2,7 @@ package org.repaintstudio.app;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import org.repaintstudio.app.dialog.DialogService;
@@ -15,6 +15,7 @@ import org.repaintstudio.app.task.TaskExecutor;
 import org.repaintstudio.app.util.AppDirs;
 import org.repaintstudio.app.util.AppLog;
 import org.repaintstudio.core.hub.HubClient;
+import org.repaintstudio.core.model.ExecutionOptions;
 import org.repaintstudio.core.model.LoadedModel;
 import org.repaintstudio.core.model.ModelRegistry;
 
@@ -29,11 +30,11 @@ import org.repaintstudio.core.model.ModelRegistry;
  */
 public record AppServices(AppDirs dirs, SettingsStore settings, DialogService dialogs, TaskExecutor io,
                           TaskExecutor inference, TaskExecutor modelJobs, ModelCatalog catalog,
-                          Function<Path, LoadedModel> modelOpener, Supplier<HubClient> hub, Autosave autosave) {
+                          BiFunction<Path, ExecutionOptions, LoadedModel> modelOpener, Supplier<HubClient> hub, Autosave autosave) {
 
     /** The services with a default model-jobs thread and the public Hub (HF_ENDPOINT, HF_TOKEN). */
     public AppServices(AppDirs dirs, SettingsStore settings, DialogService dialogs, TaskExecutor io,
-                       TaskExecutor inference, ModelCatalog catalog, Function<Path, LoadedModel> modelOpener,
+                       TaskExecutor inference, ModelCatalog catalog, BiFunction<Path, ExecutionOptions, LoadedModel> modelOpener,
                        Autosave autosave) {
         this(dirs, settings, dialogs, io, inference,
                 new FxTaskExecutor("repaint-model-jobs", e -> AppLog.error("model job failed", e)),

@@ -58,7 +58,7 @@ public final class StudioApp extends Application {
                 new FxTaskExecutor("repaint-model-jobs", unhandled),
                 new RegistryModelCatalog(new ModelRegistry(ModelRegistry.bundledModelsDir(),
                         ModelRegistry.userModelsDir(dirs.data()), dirs.data())),
-                path -> LoadedModel.open(path, 0),
+                LoadedModel::open,
                 HubClient::new,
                 new Autosave(dirs.autosave()));
         window = new MainWindow(stage, services);

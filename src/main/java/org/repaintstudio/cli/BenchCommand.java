@@ -26,14 +26,12 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "Model folder or .onnx file (default: the bundled model).")
-    Path model;
+    @picocli.CommandLine.Mixin
+    ModelMixin model;
 
     @Option(names = "--batch", description = "Samples per UNet call (default: ${DEFAULT-VALUE}).")
     int batch = 1;
 
-    @Option(names = "--threads", description = "ONNX Runtime threads (0 = one per core; default: ${DEFAULT-VALUE}).")
-    int threads = 0;
 
     @Option(names = "--calls", description = "Timed UNet calls, at least 10 (default: ${DEFAULT-VALUE}).")
     int calls = 20;
@@ -50,8 +48,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserFacingException("--batch must be between 1 and " + RePaintParameters.MAX_SAMPLES + ".");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Path modelPath = ModelRegistry.modelOrDefault(model);
-        try (LoadedModel loaded = LoadedModel.open(modelPath, threads)) {
+        try (LoadedModel loaded = model.open(spec.commandLine().getErr())) {
             int r = loaded.resolution();
             Shape shape = new Shape(batch, 3, r, r);
             int outC = loaded.denoiser().outputChannels();

@@ -27,14 +27,19 @@ final class ConformanceCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also print passing cases with what was measured.")
     boolean verbose;
 
-    @Option(names = "--threads", description = "ONNX Runtime threads (0 = one per core; default: ${DEFAULT-VALUE}).")
-    int threads = 0;
+    @picocli.CommandLine.Mixin
+    ExecutionMixin execution;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         int[] counts = new int[2];
-        try (ConformanceSuite suite = new ConformanceSuite(dir, threads)) {
+        var options = execution.options();
+        if (!options.isCpu()) {
+            throw new org.repaintstudio.core.UserFacingException(
+                    "Conformance runs on the CPU, where the reference data was made; leave out --device.");
+        }
+        try (ConformanceSuite suite = new ConformanceSuite(dir, options.threads())) {
             List<ConformanceSuite.CaseResult> results = suite.runAll(r -> {
                 counts[r.passed() ? 0 : 1]++;
                 if (!r.passed()) {

@@ -1,7 +1,6 @@
 package org.repaintstudio.cli;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,18 +27,19 @@ import org.repaintstudio.core.image.ImageFiles;
 import org.repaintstudio.core.image.ImageGrid;
 import org.repaintstudio.core.image.ImageWriters;
 import org.repaintstudio.core.image.Mask;
-import org.repaintstudio.core.image.MaskConvention;
 import org.repaintstudio.core.image.MaskFiles;
 import org.repaintstudio.core.image.MaskPresets;
 import org.repaintstudio.core.inpaint.InpaintMetrics;
+import org.repaintstudio.core.inpaint.EngineListener;
+import org.repaintstudio.core.inpaint.InpaintEngine;
+import org.repaintstudio.core.inpaint.InpaintJob;
+import org.repaintstudio.core.inpaint.InpaintOutcome;
+import org.repaintstudio.core.inpaint.JobStage;
 import org.repaintstudio.core.inpaint.RePaintParameters;
+import org.repaintstudio.core.sampler.PipelineListener.Progress;
+import org.repaintstudio.core.sampler.SamplerRegistry;
 import org.repaintstudio.core.model.LoadedModel;
-import org.repaintstudio.core.model.ModelRegistry;
 import org.repaintstudio.core.task.CancelToken;
-import org.repaintstudio.core.sampler.PipelineListener;
-import org.repaintstudio.core.sampler.RePaintPipeline;
-import org.repaintstudio.core.sampler.SeededNoise;
-import org.repaintstudio.core.sampler.Shape;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Inpaints a folder of images at the model's resolution under the RePaint paper's masks and",
@@ -63,57 +64,57 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--preset", description = "fast, balanced or paper (default: ${DEFAULT-VALUE}).")
     String preset = "balanced";
 
-    @Option(names = "--mode", description = "diffusers or paper (default: ${DEFAULT-VALUE}).")
-    String mode = "diffusers";
+    @Option(names = "--mode", paramLabel = "MODE", description = "Sampler (default: ${DEFAULT-VALUE}): ${COMPLETION-CANDIDATES}.",
+            completionCandidates = InpaintCommand.SamplerIds.class)
+    String mode = SamplerRegistry.defaultType().id();
 
     @Option(names = "--eta", description = "DDIM eta in diffusers mode, 0..1 (default: the preset's, 1.0).")
     Double eta;
 
-    @Option(names = "--seed", description = "Noise seed (default: ${DEFAULT-VALUE}).")
-    long seed = 0;
+    @Mixin
+    RunMixin run;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "Model folder (default: the bundled model).")
-    Path model;
+    @Mixin
+    ModelMixin model;
 
-    @Option(names = "--batch", description = "Images per UNet call (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", description = "Images per UNet call, 1.." + RePaintParameters.MAX_SAMPLES
+            + " (default: ${DEFAULT-VALUE}).")
     int batch = 8;
 
     @Option(names = "--grid", description = "Images shown in the comparison grids (default: ${DEFAULT-VALUE}).")
     int grid = 16;
 
-    @Option(names = "--threads", description = "ONNX Runtime threads (0 = one per core).")
-    int threads = 0;
-
-    @Option(names = "--force", description = "Write into an output folder that already has results.")
-    boolean force;
 
     private record Case(String image, String mask, String method, double mae, double psnr) {}
 
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> files = imageFiles();
-        List<MaskPresets> presets = masks.stream().map(MaskPresets::fromId).toList();
-        RePaintParameters.Mode m = mode.equalsIgnoreCase("paper") ? RePaintParameters.Mode.PAPER : RePaintParameters.Mode.DIFFUSERS;
+        long seed = run.seed;
+        if (batch < 1 || batch > RePaintParameters.MAX_SAMPLES) {
+            throw new UserFacingException("--batch must be between 1 and " + RePaintParameters.MAX_SAMPLES + ".");
+        }
         RePaintParameters params = RePaintParameters.Preset.fromId(preset).apply(RePaintParameters.defaults())
-                .withMode(m).withSeed(seed);
+                .withMode(SamplerRegistry.byId(mode)).withSeed(seed);
         if (eta != null) {
             params = params.withEta(eta);
         }
-        if (Files.exists(out.resolve("metrics.csv")) && !force) {
+        List<Path> files = imageFiles();
+        List<MaskPresets> presets = masks.stream().map(MaskPresets::fromId).toList();
+        if (Files.exists(out.resolve("metrics.csv")) && !run.force) {
             throw new AtomicFiles.ExistsException(out.resolve("metrics.csv"));
         }
         List<Case> cases = new ArrayList<>();
         long start = System.nanoTime();
         long modelNanos = 0;
         int runs = 0;
-        try (LoadedModel loaded = LoadedModel.open(ModelRegistry.modelOrDefault(model), threads)) {
-            int r = loaded.resolution();
+        try (LoadedModel loaded = model.open(err)) {
+            InpaintEngine engine = InpaintEngine.of(loaded);
             params.validate(loaded.schedulerConfig().numTrainTimesteps());
             List<BufferedImage> truth = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (Path f : files) {
-                truth.add(toModelSize(ImageFiles.read(f), r));
+                truth.add(ImageFiles.read(f));
                 names.add(f.getFileName().toString().replaceFirst("\\.[^.]+$", ""));
             }
             Map<MaskPresets, List<BufferedImage>> results = new LinkedHashMap<>();
@@ -124,41 +125,32 @@ final class EvaluateCommand implements Callable<Integer> {
             for (MaskPresets preset : presets) {
                 List<Mask> ms = new ArrayList<>();
                 for (int i = 0; i < truth.size(); i++) {
-                    ms.add(preset.create(r, r, seed + i));
+                    ms.add(preset.create(truth.get(i).getWidth(), truth.get(i).getHeight(), seed + i));
                 }
                 maskImages.put(preset, ms);
                 List<BufferedImage> filled = new ArrayList<>();
                 for (int first = 0; first < truth.size(); first += batch) {
                     int n = Math.min(batch, truth.size() - first);
-                    Shape shape = new Shape(n, 3, r, r);
-                    float[] image = new float[shape.size()];
-                    float[] keep = new float[n * r * r];
+                    // Images of one batch share each UNet call and the noise of seed + first.
+                    List<InpaintJob> jobs = new ArrayList<>();
                     for (int k = 0; k < n; k++) {
-                        toTensor(truth.get(first + k), image, k, r);
-                        float[] km = MaskConvention.toDiffusersKeep(ms.get(first + k));
-                        System.arraycopy(km, 0, keep, k * r * r, r * r);
+                        jobs.add(InpaintJob.of(truth.get(first + k), ms.get(first + k),
+                                params.withSeed(seed + first)));
                     }
+                    String label = String.format(Locale.ROOT, "%s: images %d-%d of %d", preset.id(), first + 1,
+                            first + n, truth.size());
                     int doneBefore = done;
-                    int from = first;
-                    RePaintPipeline.Result res = new RePaintPipeline(loaded.denoiser()).run(
-                            new RePaintPipeline.Request(shape, image, keep,
-                                    params.withSamples(n).createSampler(loaded.schedulerConfig(), shape,
-                                            loaded.denoiser().outputChannels()),
-                                    new SeededNoise(seed + first), 0),
-                            new PipelineListener() {
-                                @Override
-                                public void progressed(Progress p) {
-                                    if (p.entry() % 20 == 0) {
-                                        progress.progress((doneBefore + p.fraction() * n) / total, String.format(Locale.ROOT,
-                                                "%s: images %d-%d of %d", preset.id(), from + 1, from + n, truth.size()));
-                                    }
-                                }
-                            }, CancelToken.none());
-                    modelNanos += res.modelNanos();
+                    List<InpaintOutcome> outs = engine.runBatch(jobs, new EngineListener() {
+                        @Override
+                        public void progressed(JobStage stage, Progress p) {
+                            if (p.entry() % 20 == 0) {
+                                progress.progress((doneBefore + p.fraction() * n) / total, label);
+                            }
+                        }
+                    }, CancelToken.none());
+                    outs.forEach(o -> filled.add(o.results().get(0)));
+                    modelNanos += outs.get(0).stats().modelNanos();
                     runs++;
-                    for (int k = 0; k < n; k++) {
-                        filled.add(ImageGrid.fromTensor(res.samples(), r, r, k));
-                    }
                     done += n;
                 }
                 results.put(preset, filled);
@@ -168,8 +160,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     ImageWriters.save(filled.get(i), out.resolve("results").resolve(preset.id()).resolve(name + ".png"),
                             Map.of(), true);
                     MaskFiles.write(mask, out.resolve("masks").resolve(preset.id()).resolve(name + ".png"), true);
-                    InpaintMetrics.Score s = InpaintMetrics.score(filled.get(i), truth.get(i), mask);
-                    cases.add(new Case(name, preset.id(), "repaint", s.mae(), s.psnr()));
+                    InpaintMetrics.Score sc = InpaintMetrics.score(filled.get(i), truth.get(i), mask);
+                    cases.add(new Case(name, preset.id(), "repaint", sc.mae(), sc.psnr()));
                     InpaintMetrics.Score b = InpaintMetrics.score(InpaintMetrics.meanColourFill(truth.get(i), mask),
                             truth.get(i), mask);
                     cases.add(new Case(name, preset.id(), "mean-colour", b.mae(), b.psnr()));
@@ -197,31 +189,6 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new UserFacingException(images + " holds no images.");
             }
             return all;
-        }
-    }
-
-    private static BufferedImage toModelSize(BufferedImage img, int r) {
-        if (img.getWidth() == r && img.getHeight() == r) {
-            return img;
-        }
-        BufferedImage out = new BufferedImage(r, r, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-            g.drawImage(img, 0, 0, r, r, null);
-        } finally {
-            g.dispose();
-        }
-        return out;
-    }
-
-    private static void toTensor(BufferedImage img, float[] t, int k, int r) {
-        int hw = r * r;
-        int[] px = img.getRGB(0, 0, r, r, null, 0, r);
-        for (int i = 0; i < hw; i++) {
-            t[(k * 3) * hw + i] = ((px[i] >> 16) & 0xFF) / 255f * 2 - 1;
-            t[(k * 3 + 1) * hw + i] = ((px[i] >> 8) & 0xFF) / 255f * 2 - 1;
-            t[(k * 3 + 2) * hw + i] = (px[i] & 0xFF) / 255f * 2 - 1;
         }
     }
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 ConvertCommand.class,
                 ModelsCommand.class,
+                DevicesCommand.class,
         })
 public final class RepaintCli implements Runnable {
 

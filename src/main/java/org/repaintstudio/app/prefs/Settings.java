@@ -16,13 +16,16 @@ public final class Settings {
     public List<String> recentFiles = new ArrayList<>();
 
     public String modelPath;
-    /** Measured milliseconds per UNet call and sample, by model location. */
+    /** Measured milliseconds per UNet call and sample, by model location and device ({@code LoadedModel.speedKey}). */
     public Map<String, Double> msPerCall = new LinkedHashMap<>();
 
-    public String mode = "DIFFUSERS";
-    public int steps = 50;
-    public int jumpLength = 5;
-    public int jumpNSample = 2;
+    /** The sampler id (older settings hold upper-case enum names, which are read the same way). */
+    public String mode = org.repaintstudio.core.sampler.SamplerRegistry.defaultType().id();
+    /** Where models run: cpu, cuda:0, ... (falls back to the CPU with a notice when unavailable). */
+    public String device = "cpu";
+    public int steps = org.repaintstudio.core.inpaint.RePaintParameters.Preset.DEFAULT.steps();
+    public int jumpLength = org.repaintstudio.core.inpaint.RePaintParameters.Preset.DEFAULT.jumpLength();
+    public int jumpNSample = org.repaintstudio.core.inpaint.RePaintParameters.Preset.DEFAULT.jumpNSample();
     public double eta = org.repaintstudio.core.inpaint.RePaintParameters.Preset.ETA;
     public long seed = 42;
     public boolean seedLocked = false;

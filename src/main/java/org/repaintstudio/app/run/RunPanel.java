@@ -39,7 +39,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.repaintstudio.app.model.ModelChoice;
 import org.repaintstudio.app.util.Icons;
 import org.repaintstudio.core.inpaint.RePaintParameters;
-import org.repaintstudio.core.inpaint.RePaintParameters.Mode;
+import org.repaintstudio.core.sampler.SamplerType;
 import org.repaintstudio.core.inpaint.RePaintParameters.Preset;
 
 /** Model, parameters, Run/Cancel, progress, the schedule plot and the live previews. */
@@ -152,25 +152,32 @@ public final class RunPanel extends VBox {
         eta.getValueFactory().valueProperty().bindBidirectional(etaObject);
         Icons.tooltip(eta, "Eta (diffusers mode): 0 = deterministic DDIM-like steps, 1 = full DDPM noise.");
         grid.addRow(row++, label("Eta"), eta);
-        ComboBox<Mode> mode = new ComboBox<>();
-        mode.getItems().setAll(Mode.values());
+        ComboBox<SamplerType> mode = new ComboBox<>();
+        mode.getItems().setAll(vm.modes());
         mode.setId("mode");
         mode.setMaxWidth(Double.MAX_VALUE);
         mode.valueProperty().bindBidirectional(vm.modeProperty());
         mode.setConverter(new javafx.util.StringConverter<>() {
             @Override
-            public String toString(Mode m) {
-                return m == null ? "" : m == Mode.DIFFUSERS ? "diffusers (RePaintScheduler)" : "paper (original code)";
+            public String toString(SamplerType m) {
+                return m == null ? "" : m.label();
             }
 
             @Override
-            public Mode fromString(String s) {
+            public SamplerType fromString(String s) {
                 return null;
             }
         });
-        Icons.tooltip(mode, "diffusers: the RePaintScheduler of Hugging Face diffusers. paper: the original "
-                + "RePaint code's respaced DDPM steps.");
+        Icons.tooltip(mode, String.join(" ", vm.modes().stream().map(SamplerType::description).toList()));
         grid.addRow(row++, label("Mode"), mode);
+        ComboBox<String> device = new ComboBox<>();
+        device.getItems().setAll(vm.devices());
+        device.setId("device");
+        device.setMaxWidth(Double.MAX_VALUE);
+        device.valueProperty().bindBidirectional(vm.deviceProperty());
+        Icons.tooltip(device, "Where the model runs. A GPU needs the CUDA build; without it the app uses the CPU "
+                + "and says why under the model.");
+        grid.addRow(row++, label("Device"), device);
         grid.addRow(row++, label("Samples"), intSpinner("samples", vm.samplesProperty(), 1,
                 RePaintParameters.MAX_SAMPLES, "How many different results to make at once (one per seed stream)."));
         grid.addRow(row++, label("Seed"), seedRow());

@@ -17,26 +17,18 @@ import org.repaintstudio.core.inpaint.RePaintParameters;
  * @param input    the picture the run started from (shared by the run's samples)
  * @param mask     the binary mask the run used
  * @param frames   x0 estimates at model resolution, in order, for the animation
+ * @param engineMetadata the engine's metadata of this sample ({@code RunMetadata}), shared by every writer
  */
 public record RunResult(int run, int sample, BufferedImage image, BufferedImage modelSpace, CropPlan plan,
                         BufferedImage input, Mask mask, List<BufferedImage> frames, RePaintParameters parameters,
-                        String modelName, String sourceName, long runMillis) {
+                        String modelName, String sourceName, long runMillis, Map<String, String> engineMetadata) {
 
     public String label() {
         return "Run " + run + " · #" + (sample + 1);
     }
 
-    /** PNG text chunks: the parameters that reproduce this sample. */
+    /** PNG text chunks: the parameters that reproduce this sample, as the engine wrote them. */
     public Map<String, String> metadata() {
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("Software", "RePaint Studio");
-        if (sourceName != null) {
-            meta.put("Source", sourceName);
-        }
-        meta.put("Model", modelName);
-        parameters.describe().forEach((k, v) -> meta.put("repaint." + k, v));
-        meta.put("repaint.sample", Integer.toString(sample + 1));
-        meta.put("repaint.crop", plan.x() + "," + plan.y() + "," + plan.side());
-        return meta;
+        return new LinkedHashMap<>(engineMetadata);
     }
 }

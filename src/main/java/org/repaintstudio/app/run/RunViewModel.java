@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import javafx.beans.Observable;
@@ -48,14 +48,22 @@ import org.repaintstudio.app.util.AppLog;
 import org.repaintstudio.app.util.ErrorMessages;
 import org.repaintstudio.core.UserFacingException;
 import org.repaintstudio.core.image.Mask;
+import org.repaintstudio.core.image.SoftMask;
 import org.repaintstudio.core.inpaint.CropPlan;
-import org.repaintstudio.core.inpaint.Inpainter;
+import org.repaintstudio.core.inpaint.EngineListener;
+import org.repaintstudio.core.inpaint.InpaintEngine;
+import org.repaintstudio.core.inpaint.InpaintJob;
+import org.repaintstudio.core.inpaint.JobPlan;
+import org.repaintstudio.core.inpaint.JobStage;
+import org.repaintstudio.core.inpaint.PreviewPolicy;
 import org.repaintstudio.core.inpaint.RePaintParameters;
-import org.repaintstudio.core.inpaint.RePaintParameters.Mode;
 import org.repaintstudio.core.inpaint.RePaintParameters.Preset;
+import org.repaintstudio.core.model.ExecutionOptions;
+import org.repaintstudio.core.model.ExecutionProvider;
 import org.repaintstudio.core.model.LoadedModel;
 import org.repaintstudio.core.sampler.PipelineListener.Progress;
-import org.repaintstudio.core.sampler.SeededNoise;
+import org.repaintstudio.core.sampler.SamplerRegistry;
+import org.repaintstudio.core.sampler.SamplerType;
 import org.repaintstudio.core.sampler.Shape;
 import org.repaintstudio.core.schedule.SchedulerConfig;
 import org.repaintstudio.core.schedule.TimestepSchedule;
@@ -66,8 +74,16 @@ import org.repaintstudio.core.schedule.TimestepSchedule;
  * events reach the UI thread through {@link UiCoalescer}s, never one UI action per event.
  */
 public final class RunViewModel {
-    /** What a run needs from the document, copied on the UI thread when it starts. */
-    public record RunInput(BufferedImage image, Mask mask, String sourceName) {}
+    /**
+     * What a run needs from the document, copied on the UI thread when it starts. The soft mask
+     * carries brush hardness and feathering; {@code mask} is its binary form for the gallery.
+     */
+    public record RunInput(BufferedImage image, Mask mask, SoftMask softMask, String sourceName) {
+        /** A run with a binary mask. */
+        public RunInput(BufferedImage image, Mask mask, String sourceName) {
+            this(image, mask, SoftMask.of(mask), sourceName);
+        }
+    }
 
     /** What the view needs of the open model. */
     public record ModelInfo(String name, Path location, int resolution, SchedulerConfig config) {}
@@ -103,16 +119,21 @@ public final class RunViewModel {
     /** A live composite for the canvas: the preview of one sample over the crop square. */
     public record LiveFrame(BufferedImage composite, CropPlan plan) {}
 
+    /** Side in pixels of the live composite shown on the canvas. */
+    static final int LIVE_SIDE = 512;
+
     /** Memory the gallery's full-size results may use; the newest run is always kept. */
     public static final long RESULTS_BUDGET_BYTES = 768L * 1024 * 1024;
 
     private record PreviewEvent(int sample, int step, BufferedImage image, boolean isFinal) {}
 
     // Inputs.
-    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.DIFFUSERS);
-    private final IntegerProperty steps = new SimpleIntegerProperty(50);
-    private final IntegerProperty jumpLength = new SimpleIntegerProperty(5);
-    private final IntegerProperty jumpNSample = new SimpleIntegerProperty(2);
+    private final ObjectProperty<SamplerType> mode = new SimpleObjectProperty<>(SamplerRegistry.defaultType());
+    private final IntegerProperty steps = new SimpleIntegerProperty(Preset.DEFAULT.steps());
+    private final IntegerProperty jumpLength = new SimpleIntegerProperty(Preset.DEFAULT.jumpLength());
+    private final IntegerProperty jumpNSample = new SimpleIntegerProperty(Preset.DEFAULT.jumpNSample());
+    private final ObjectProperty<String> device = new SimpleObjectProperty<>("cpu");
+    private final ReadOnlyStringWrapper deviceNotice = new ReadOnlyStringWrapper("");
     private final DoubleProperty eta = new SimpleDoubleProperty(Preset.ETA);
     private final LongProperty seed = new SimpleLongProperty(42);
     private final BooleanProperty seedLocked = new SimpleBooleanProperty(false);
@@ -145,14 +166,16 @@ public final class RunViewModel {
     private final DialogService dialogs;
     private final Settings settings;
     private final Runnable saveSettings;
-    private final Function<Path, LoadedModel> opener;
+    private final BiFunction<Path, ExecutionOptions, LoadedModel> opener;
     private LoadedModel loaded;
     private TaskHandle runHandle;
+    private AtomicReferenceArray<PreviewEvent> latest;
+    private List<SamplePreview> slots = List.of();
     private int runCounter;
     private boolean restoringModel;
 
     public RunViewModel(ModelCatalog catalog, TaskExecutor executor, DialogService dialogs, Settings settings,
-                        Runnable saveSettings, Function<Path, LoadedModel> opener) {
+                        Runnable saveSettings, BiFunction<Path, ExecutionOptions, LoadedModel> opener) {
         this.catalog = catalog;
         this.executor = executor;
         this.dialogs = dialogs;
@@ -168,15 +191,24 @@ public final class RunViewModel {
                 loadModel(choice);
             }
         });
+        device.addListener((o, old, now) -> {
+            settings.device = now;
+            saveSettings.run();
+            ModelChoice choice = selectedModel.get();
+            if (choice != null && !Objects.equals(old, now)) {
+                loadModel(choice);
+            }
+        });
         recompute();
     }
 
     private void restore(Settings s) {
         try {
-            mode.set(Mode.valueOf(s.mode));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            mode.set(Mode.DIFFUSERS);
+            mode.set(SamplerRegistry.byId(s.mode));
+        } catch (UserFacingException e) {
+            mode.set(SamplerRegistry.defaultType());
         }
+        device.set(s.device == null ? "cpu" : s.device);
         steps.set(s.steps);
         jumpLength.set(s.jumpLength);
         jumpNSample.set(s.jumpNSample);
@@ -188,7 +220,8 @@ public final class RunViewModel {
 
     /** Writes the parameters into the settings object (saved by the caller with the rest). */
     public void storeSettings() {
-        settings.mode = mode.get().name();
+        settings.mode = mode.get().id();
+        settings.device = device.get();
         settings.steps = steps.get();
         settings.jumpLength = jumpLength.get();
         settings.jumpNSample = jumpNSample.get();
@@ -248,7 +281,7 @@ public final class RunViewModel {
                     if (previous != null) {
                         previous.close();
                     }
-                    LoadedModel m = opener.apply(choice.location());
+                    LoadedModel m = openOnDevice(choice.location());
                     try {
                         measureSpeed(m);
                     } catch (RuntimeException e) {
@@ -265,7 +298,8 @@ public final class RunViewModel {
                     }
                     loaded = m;
                     model.set(new ModelInfo(choice.name(), m.location(), m.resolution(), m.schedulerConfig()));
-                    modelStatus.set(choice.name() + " · " + m.resolution() + " × " + m.resolution() + " px");
+                    modelStatus.set(choice.name() + " · " + m.resolution() + " × " + m.resolution() + " px · "
+                            + m.execution().deviceName() + (deviceNotice.get().isEmpty() ? "" : " · " + deviceNotice.get()));
                     settings.modelPath = choice.location().toString();
                     saveSettings.run();
                 })
@@ -276,9 +310,49 @@ public final class RunViewModel {
                 }));
     }
 
+    /**
+     * Opens the model on the chosen device; if that device cannot run here, on the CPU with a
+     * notice saying why. The choice stays remembered, so a fixed GPU set-up is used next time.
+     */
+    private LoadedModel openOnDevice(Path location) {
+        ExecutionOptions wanted;
+        try {
+            wanted = ExecutionOptions.parse(device.get(), 0);
+        } catch (UserFacingException e) {
+            wanted = ExecutionOptions.cpu();
+        }
+        try {
+            LoadedModel m = opener.apply(location, wanted);
+            executor.runOnUiThread(() -> deviceNotice.set(""));
+            return m;
+        } catch (UserFacingException e) {
+            if (wanted.isCpu()) {
+                throw e;
+            }
+            String why = e.getMessage();
+            AppLog.info("device " + wanted.deviceName() + " unavailable, using the CPU: " + why);
+            executor.runOnUiThread(() -> deviceNotice.set("Running on the CPU: " + why));
+            return opener.apply(location, wanted.onCpu());
+        }
+    }
+
+    /** The devices to offer: the CPU, and each GPU provider this build has. */
+    public List<String> devices() {
+        List<String> list = new ArrayList<>();
+        for (ExecutionProvider p : ExecutionProvider.ALL) {
+            if (p.isCpu() || p.isCompiledIn()) {
+                list.add(p.hasDevices() ? p.id() + ":0" : p.id());
+            }
+        }
+        if (!list.contains(device.get())) {
+            list.add(device.get()); // the remembered choice stays visible even if this build lacks it
+        }
+        return list;
+    }
+
     /** A warm-up call and two timed ones, so the estimate exists before the first run. */
     private void measureSpeed(LoadedModel m) {
-        String key = m.location().toString();
+        String key = m.speedKey();
         if (settings.msPerCall.containsKey(key)) {
             return;
         }
@@ -356,7 +430,8 @@ public final class RunViewModel {
         String base = String.format(Locale.ROOT, "%,d UNet calls × %d sample%s", calls, sampleCount,
                 sampleCount == 1 ? "" : "s");
         ModelInfo m = model.get();
-        Double ms = m == null ? null : settings.msPerCall.get(m.location().toString());
+        LoadedModel open = loaded;
+        Double ms = m == null || open == null ? null : settings.msPerCall.get(open.speedKey());
         if (ms == null) {
             return base + (m == null ? "" : " · measuring speed…");
         }
@@ -400,87 +475,47 @@ public final class RunViewModel {
             dialogs.showWarning("No picture", "Open or paste a picture first.");
             return false;
         }
-        if (input.mask().isEmpty()) {
+        if (input.softMask().isEmpty()) {
             dialogs.showWarning("Nothing to repaint", "Paint over the part of the picture to repaint first.");
             return false;
         }
         if (!seedLocked.get()) {
             randomiseSeed();
         }
-        RePaintParameters base = parameters();
         LoadedModel m = loaded;
         ModelInfo info = model.get();
-        int denoiseTotal = base.modelCalls(m.schedulerConfig());
-        // Previews cost little next to a UNet call: every step for short runs, every few for long ones.
-        int previewEvery = denoiseTotal <= 300 ? 1 : denoiseTotal <= 1200 ? 2 : 4;
-        RePaintParameters params = base.withPreviewEvery(previewEvery);
-        int frameStride = Math.max(1, denoiseTotal / 120);
+        InpaintEngine engine = InpaintEngine.of(m);
+        InpaintJob job = new InpaintJob(input.image(), input.softMask(), parameters(), PreviewPolicy.live(LIVE_SIDE),
+                input.sourceName());
+        JobPlan plan = engine.plan(job);
+        RePaintParameters params = job.params();
+        int frameStride = Math.max(1, plan.modelCalls() / 120);
         int n = params.samples();
         int runNumber = ++runCounter;
-        Inpainter inpainter = new Inpainter(m.denoiser(), m.schedulerConfig(), m.resolution());
-        CropPlan plan = CropPlan.plan(input.mask(), m.resolution(), CropPlan.DEFAULT_CONTEXT);
-
-        List<SamplePreview> slots = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            slots.add(new SamplePreview(i));
-        }
-        previews.setAll(slots);
-        previewsReceived.set(0);
-        liveFrame.set(null);
-        schedule.set(params.schedule(m.schedulerConfig()));
-        cursorEntry.set(0);
-        progress.set(0);
-        progressText.set("Starting…");
-        running.set(true);
-        storeSettings();
-        saveSettings.run();
-
+        String speedKey = m.speedKey();
+        startRunState(n, plan);
         List<List<BufferedImage>> frames = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             frames.add(Collections.synchronizedList(new ArrayList<>()));
         }
-        AtomicReferenceArray<PreviewEvent> latest = new AtomicReferenceArray<>(n);
-        UiCoalescer<Progress> progressUi = new UiCoalescer<>(executor, this::showProgress);
-        UiCoalescer<Boolean> previewUi = new UiCoalescer<>(executor, x -> drainPreviews(latest, slots));
-        UiCoalescer<LiveFrame> liveUi = new UiCoalescer<>(executor, liveFrame::set);
-
-        Inpainter.Listener listener = new Inpainter.Listener() {
-            @Override
-            public void progressed(Progress p) {
-                progressUi.post(p);
-            }
-
-            @Override
-            public void previewImage(int sample, int denoiseDone, BufferedImage img, boolean isFinal) {
-                if (isFinal || denoiseDone % frameStride == 0) {
-                    frames.get(sample).add(img);
-                }
-                latest.set(sample, new PreviewEvent(sample, denoiseDone, img, isFinal));
-                previewUi.post(Boolean.TRUE);
-                if (sample == 0) {
-                    liveUi.post(new LiveFrame(LiveComposite.render(input.mask(), plan, img, 512), plan));
-                }
-            }
-        };
+        EngineListener listener = uiListener(plan, frameStride, frames);
         long startNanos = System.nanoTime();
-        runHandle = executor.execute(BackgroundTask.of("RePaint", ctx -> inpainter.run(input.image(), input.mask(),
-                        params, new SeededNoise(params.seed()), listener, ctx.cancellation()))
+        runHandle = executor.execute(BackgroundTask.of("RePaint", ctx -> engine.run(job, listener, ctx.cancellation()))
                 .onSuccess(outcome -> {
                     long ms = (System.nanoTime() - startNanos) / 1_000_000;
                     List<RunResult> made = new ArrayList<>();
                     for (int i = 0; i < outcome.results().size(); i++) {
                         made.add(new RunResult(runNumber, i, outcome.results().get(i), outcome.modelSpace().get(i),
-                                outcome.plan(), input.image(), input.mask(), List.copyOf(frames.get(i)), params,
-                                info.name(), input.sourceName(), ms));
+                                outcome.crop(), input.image(), input.mask(), List.copyOf(frames.get(i)), params,
+                                info.name(), input.sourceName(), ms, outcome.metadata(i)));
                     }
-                    drainPreviews(latest, slots);
+                    drainPreviews();
                     results.addAll(0, made);
                     trimResults();
                     selectedResult.set(made.get(0));
                     var stats = outcome.stats();
                     if (stats.modelCalls() > 0) {
-                        settings.msPerCall.put(info.location().toString(),
-                                stats.modelNanos() / 1e6 / stats.modelCalls() / n);
+                        settings.msPerCall.put(speedKey, stats.modelNanos() / 1e6 / stats.modelCalls() / n);
                     }
                     progress.set(1);
                     progressText.set(String.format(Locale.ROOT, "Done: %d sample%s in %s", n, n == 1 ? "" : "s",
@@ -508,6 +543,54 @@ public final class RunViewModel {
         return true;
     }
 
+    /** Resets the previews, plot and progress for a run that is about to start. */
+    private void startRunState(int sampleCount, JobPlan plan) {
+        List<SamplePreview> made = new ArrayList<>();
+        for (int i = 0; i < sampleCount; i++) {
+            made.add(new SamplePreview(i));
+        }
+        slots = made;
+        latest = new AtomicReferenceArray<>(sampleCount);
+        previews.setAll(made);
+        previewsReceived.set(0);
+        liveFrame.set(null);
+        schedule.set(plan.schedule());
+        cursorEntry.set(0);
+        progress.set(0);
+        progressText.set("Starting…");
+        running.set(true);
+        storeSettings();
+        saveSettings.run();
+    }
+
+    /** Engine events to the UI thread, coalesced: never one UI action per event. */
+    private EngineListener uiListener(JobPlan plan, int frameStride, List<List<BufferedImage>> frames) {
+        UiCoalescer<StagedProgress> progressUi = new UiCoalescer<>(executor, this::showProgress);
+        UiCoalescer<Boolean> previewUi = new UiCoalescer<>(executor, x -> drainPreviews());
+        UiCoalescer<LiveFrame> liveUi = new UiCoalescer<>(executor, liveFrame::set);
+        AtomicReferenceArray<PreviewEvent> slotsLatest = latest;
+        return new EngineListener() {
+            @Override
+            public void progressed(JobStage stage, Progress p) {
+                progressUi.post(new StagedProgress(stage, p));
+            }
+
+            @Override
+            public void preview(Preview p) {
+                if (p.isFinal() || p.denoiseDone() % frameStride == 0) {
+                    frames.get(p.sample()).add(p.modelSpace());
+                }
+                slotsLatest.set(p.sample(), new PreviewEvent(p.sample(), p.denoiseDone(), p.modelSpace(), p.isFinal()));
+                previewUi.post(Boolean.TRUE);
+                if (p.live() != null) {
+                    liveUi.post(new LiveFrame(p.live(), plan.crop()));
+                }
+            }
+        };
+    }
+
+    private record StagedProgress(JobStage stage, Progress progress) {}
+
     /** Full-size results are big: older runs go once the gallery holds more than the budget. */
     private void trimResults() {
         long bytes = 0;
@@ -527,16 +610,23 @@ public final class RunViewModel {
         }
     }
 
-    private void showProgress(Progress p) {
+    private void showProgress(StagedProgress staged) {
+        Progress p = staged.progress();
         progress.set(p.fraction());
         cursorEntry.set(p.entry());
         double speed = p.callsPerSecond();
         String eta = p.denoiseDone() == 0 ? "" : " · " + formatDuration(p.etaNanos() / 1e9) + " left";
-        progressText.set(String.format(Locale.ROOT, "Step %d/%d · %.1f it/s%s", p.denoiseDone(), p.denoiseTotal(),
-                speed, eta));
+        String stage = staged.stage().label();
+        progressText.set(String.format(Locale.ROOT, "%sUNet call %d/%d · %.1f calls/s%s",
+                stage.isEmpty() ? "" : stage + " · ", p.denoiseDone(), p.denoiseTotal(), speed, eta));
     }
 
-    private void drainPreviews(AtomicReferenceArray<PreviewEvent> latest, List<SamplePreview> slots) {
+    private void drainPreviews() {
+        AtomicReferenceArray<PreviewEvent> latest = this.latest;
+        List<SamplePreview> slots = this.slots;
+        if (latest == null) {
+            return;
+        }
         int got = 0;
         for (int i = 0; i < latest.length(); i++) {
             PreviewEvent e = latest.getAndSet(i, null);
@@ -585,7 +675,13 @@ public final class RunViewModel {
 
     // --- properties ------------------------------------------------------------------------------
 
-    public ObjectProperty<Mode> modeProperty() { return mode; }
+    public ObjectProperty<SamplerType> modeProperty() { return mode; }
+    /** The registered samplers, for the mode list. */
+    public List<SamplerType> modes() { return SamplerRegistry.all(); }
+    /** The remembered device: cpu, cuda:0, ... */
+    public ObjectProperty<String> deviceProperty() { return device; }
+    /** Why the model runs on the CPU although another device was chosen; empty when it does not. */
+    public ReadOnlyStringProperty deviceNoticeProperty() { return deviceNotice.getReadOnlyProperty(); }
     public IntegerProperty stepsProperty() { return steps; }
     public IntegerProperty jumpLengthProperty() { return jumpLength; }
     public IntegerProperty jumpNSampleProperty() { return jumpNSample; }

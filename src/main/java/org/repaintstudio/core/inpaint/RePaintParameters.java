@@ -1,16 +1,17 @@
 package org.repaintstudio.core.inpaint;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.repaintstudio.core.UserFacingException;
-import org.repaintstudio.core.sampler.DiffusersSampler;
-import org.repaintstudio.core.sampler.PaperSampler;
 import org.repaintstudio.core.sampler.RePaintSampler;
+import org.repaintstudio.core.sampler.SamplerRegistry;
+import org.repaintstudio.core.sampler.SamplerType;
+import org.repaintstudio.core.sampler.SamplingSettings;
 import org.repaintstudio.core.sampler.Shape;
-import org.repaintstudio.core.schedule.DiffusersResampling;
-import org.repaintstudio.core.schedule.OriginalJumpSchedule;
 import org.repaintstudio.core.schedule.SchedulerConfig;
 import org.repaintstudio.core.schedule.SchedulerConfig.VarianceType;
 import org.repaintstudio.core.schedule.TimestepSchedule;
@@ -20,7 +21,7 @@ import org.repaintstudio.core.schedule.TimestepSchedule;
  * learned range for 6-channel models and the checkpoint's own variance type otherwise.
  */
 public record RePaintParameters(
-        Mode mode,
+        SamplerType mode,
         int steps,
         int jumpLength,
         int jumpNSample,
@@ -31,17 +32,6 @@ public record RePaintParameters(
         int previewEvery) {
 
     public static final int MAX_SAMPLES = 16;
-
-    public enum Mode {
-        /** diffusers' RePaintScheduler and RePaintPipeline. */
-        DIFFUSERS,
-        /** The paper's code: respaced DDPM posterior steps, fresh noise for the known region. */
-        PAPER;
-
-        public String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
 
     /**
      * Named presets; Paper is the paper's 250 steps, jump length 10, 10 resamplings. All use eta 1
@@ -55,6 +45,9 @@ public record RePaintParameters(
 
         /** The presets' eta; diffusers' own default is 0. */
         public static final double ETA = 1.0;
+
+        /** The preset the app starts with and {@code inpaint} uses without {@code --preset}. */
+        public static final Preset DEFAULT = BALANCED;
 
         private final String label;
         private final int steps;
@@ -99,12 +92,30 @@ public record RePaintParameters(
                     return p;
                 }
             }
-            throw new UserFacingException("Unknown preset '" + id + "'; use fast, balanced or paper.");
+            throw new UserFacingException("Unknown preset '" + id + "'; use one of: " + ids() + ".");
+        }
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** "fast, balanced, paper" for help text. */
+        public static String ids() {
+            return Arrays.stream(values()).map(Preset::id).collect(Collectors.joining(", "));
+        }
+
+        /** "fast 50/5/2, balanced 100/10/5, paper 250/10/10 (default balanced)" for help text. */
+        public static String summary() {
+            return Arrays.stream(values()).map(p -> p.id() + " " + p.steps + "/" + p.jumpLength + "/" + p.jumpNSample)
+                    .collect(Collectors.joining(", ")) + ", all eta " + ETA + " (default " + DEFAULT.id() + ")";
         }
     }
 
+    /** The default preset in the default sampler, seed 0, one sample, a preview every 5 calls. */
     public static RePaintParameters defaults() {
-        return new RePaintParameters(Mode.DIFFUSERS, 250, 10, 10, 0.0, 0L, 1, null, 5);
+        Preset p = Preset.DEFAULT;
+        return new RePaintParameters(SamplerRegistry.defaultType(), p.steps(), p.jumpLength(), p.jumpNSample(), p.eta(),
+                0L, 1, null, 5);
     }
 
     public RePaintParameters withSeed(long s) {
@@ -119,7 +130,7 @@ public record RePaintParameters(
         return new RePaintParameters(mode, steps, jumpLength, jumpNSample, e, seed, samples, variance, previewEvery);
     }
 
-    public RePaintParameters withMode(Mode m) {
+    public RePaintParameters withMode(SamplerType m) {
         return new RePaintParameters(m, steps, jumpLength, jumpNSample, eta, seed, samples, variance, previewEvery);
     }
 
@@ -127,25 +138,17 @@ public record RePaintParameters(
         return new RePaintParameters(mode, steps, jumpLength, jumpNSample, eta, seed, samples, variance, k);
     }
 
+    /** The sampler's share of the parameters. */
+    public SamplingSettings sampling() {
+        return new SamplingSettings(steps, jumpLength, jumpNSample, eta, variance);
+    }
+
     /** Checks the values against a model's training steps; each problem is one clear sentence. */
     public void validate(int numTrainTimesteps) {
         if (mode == null) {
-            throw new UserFacingException("Choose a sampling mode: diffusers or paper.");
+            throw new UserFacingException("Choose a sampling mode: " + SamplerRegistry.ids() + ".");
         }
-        if (steps < 1 || steps > numTrainTimesteps) {
-            throw new UserFacingException("Steps must be between 1 and the model's " + numTrainTimesteps
-                    + " training steps, not " + steps + ".");
-        }
-        if (jumpLength < 1 || jumpLength >= steps) {
-            throw new UserFacingException("The jump length must be at least 1 and below the number of steps ("
-                    + steps + "), not " + jumpLength + ".");
-        }
-        if (jumpNSample < 1) {
-            throw new UserFacingException("Jump n sample (resamplings) must be at least 1, not " + jumpNSample + ".");
-        }
-        if (!(eta >= 0 && eta <= 1)) {
-            throw new UserFacingException("Eta must be between 0 and 1, not " + eta + ".");
-        }
+        mode.check(sampling(), numTrainTimesteps);
         if (samples < 1 || samples > MAX_SAMPLES) {
             throw new UserFacingException("The number of samples must be between 1 and " + MAX_SAMPLES + ", not "
                     + samples + ".");
@@ -158,11 +161,7 @@ public record RePaintParameters(
     /** The schedule this run will walk, for plotting before it starts. */
     public TimestepSchedule schedule(SchedulerConfig config) {
         validate(config.numTrainTimesteps());
-        if (mode == Mode.PAPER) {
-            return OriginalJumpSchedule.of(steps, 1, jumpLength, jumpNSample).toTransitions();
-        }
-        return TimestepSchedule.fromDiffusersTimesteps(
-                DiffusersResampling.timesteps(steps, jumpLength, jumpNSample, config.numTrainTimesteps()));
+        return mode.schedule(sampling(), config);
     }
 
     /** UNet calls per sample batch. */
@@ -172,12 +171,7 @@ public record RePaintParameters(
 
     public RePaintSampler createSampler(SchedulerConfig config, Shape shape, int modelOutputChannels) {
         validate(config.numTrainTimesteps());
-        if (mode == Mode.PAPER) {
-            VarianceType v = variance != null ? variance
-                    : modelOutputChannels == 6 ? VarianceType.LEARNED_RANGE : config.varianceType();
-            return new PaperSampler(config, OriginalJumpSchedule.of(steps, 1, jumpLength, jumpNSample), v, shape);
-        }
-        return new DiffusersSampler(config, steps, jumpLength, jumpNSample, eta, shape);
+        return mode.create(sampling(), config, shape, modelOutputChannels);
     }
 
     /** For PNG metadata and logs. */

@@ -2,7 +2,7 @@ package org.repaintstudio.core.inpaint;
 
 import java.awt.image.BufferedImage;
 
-import org.repaintstudio.core.image.Mask;
+import org.repaintstudio.core.image.SoftMask;
 
 /** Moving pixels between image space and model space: crop, resize, feather and blend. */
 final class Resample {
@@ -10,10 +10,11 @@ final class Resample {
 
     /**
      * Fills the model-space tensor (CHW in [-1, 1]) and keep-mask (1 = known) from the crop.
-     * Downscaling averages the source pixels of each model pixel; a model pixel is to be filled if
-     * any of its source pixels is, or lies outside the image.
+     * Downscaling averages the source pixels of each model pixel; a model pixel keeps {@code 1 - }
+     * the largest fill weight among its source pixels (so with a binary mask it is filled if any of
+     * them is), and is filled if it lies partly outside the image.
      */
-    static void cropToModel(BufferedImage image, Mask mask, CropPlan plan, float[] tensor, float[] keep) {
+    static void cropToModel(BufferedImage image, SoftMask mask, CropPlan plan, float[] tensor, float[] keep) {
         int r = plan.modelSize();
         int w = image.getWidth();
         int h = image.getHeight();
@@ -22,7 +23,7 @@ final class Resample {
         int[] row = new int[w];
         double[] sum = new double[3 * hw];
         int[] count = new int[hw];
-        boolean[] anyFill = new boolean[hw];
+        float[] maxFill = new float[hw];
         if (scale >= 1) {
             // Box filter: every source pixel in the crop contributes to the model pixel it falls in.
             for (int sy = Math.max(0, plan.y()); sy < Math.min(h, plan.y() + plan.side()); sy++) {
@@ -36,7 +37,7 @@ final class Resample {
                     sum[hw + i] += (p >> 8) & 0xFF;
                     sum[2 * hw + i] += p & 0xFF;
                     count[i]++;
-                    anyFill[i] |= mask.isFill(sx, sy);
+                    maxFill[i] = Math.max(maxFill[i], mask.fill(sx, sy));
                 }
             }
             for (int i = 0; i < hw; i++) {
@@ -48,7 +49,7 @@ final class Resample {
                     keep[i] = 0f;
                     continue;
                 }
-                keep[i] = (anyFill[i] || outside) ? 0f : 1f;
+                keep[i] = outside ? 0f : 1f - maxFill[i];
                 for (int c = 0; c < 3; c++) {
                     tensor[c * hw + i] = (float) (sum[c * hw + i] / count[i] / 255.0 * 2 - 1);
                 }
@@ -66,7 +67,7 @@ final class Resample {
                         keep[i] = 0f;
                         continue;
                     }
-                    keep[i] = mask.isFill(nx, ny) ? 0f : 1f;
+                    keep[i] = 1f - mask.fill(nx, ny);
                     int[] rgb = bilinear(image, sx, sy);
                     for (int c = 0; c < 3; c++) {
                         tensor[c * hw + i] = (float) (rgb[c] / 255.0 * 2 - 1);
@@ -109,75 +110,90 @@ final class Resample {
     }
 
     /**
-     * Blend weights over the crop square (side × side, row-major): 1 on fill pixels, falling
-     * linearly to 0 over {@code feather} pixels outside them, 0 beyond and outside the image.
+     * Blend weights over the crop square (side × side, row-major), computed only there, never at
+     * the image's size: the fill weight on pixels with any fill, and outside them a band of
+     * {@code feather} pixels falling linearly to 0, scaled by the weight of the nearest filled
+     * pixel (so a soft edge fades rather than ending in a hard band). 0 outside the image.
      */
-    static float[] featherAlpha(Mask mask, CropPlan plan) {
+    static float[] featherAlpha(SoftMask mask, CropPlan plan) {
         int side = plan.side();
         int f = plan.feather();
-        int w = mask.width();
-        int h = mask.height();
-        // Chamfer distance (3-4 weights) in thirds of a pixel, capped just past the band.
+        // Chamfer distance (3-4 weights) in thirds of a pixel, capped just past the band, carrying
+        // the fill weight of the pixel each distance was measured from.
         int cap = 3 * (f + 1);
         int[] d = new int[side * side];
+        float[] weight = new float[side * side];
         for (int cy = 0; cy < side; cy++) {
             for (int cx = 0; cx < side; cx++) {
                 int x = plan.x() + cx;
                 int y = plan.y() + cy;
-                boolean fill = x >= 0 && y >= 0 && x < w && y < h && mask.isFill(x, y);
-                d[cy * side + cx] = fill ? 0 : cap;
+                float w = x >= 0 && y >= 0 && x < mask.width() && y < mask.height() ? mask.fill(x, y) : 0f;
+                d[cy * side + cx] = w > 0f ? 0 : cap;
+                weight[cy * side + cx] = w;
             }
         }
-        for (int y = 0; y < side; y++) {
-            for (int x = 0; x < side; x++) {
-                int i = y * side + x;
-                int v = d[i];
-                if (v == 0) {
-                    continue;
-                }
-                if (x > 0) {
-                    v = Math.min(v, d[i - 1] + 3);
-                }
-                if (y > 0) {
-                    v = Math.min(v, d[i - side] + 3);
-                    if (x > 0) {
-                        v = Math.min(v, d[i - side - 1] + 4);
-                    }
-                    if (x < side - 1) {
-                        v = Math.min(v, d[i - side + 1] + 4);
-                    }
-                }
-                d[i] = v;
-            }
-        }
-        for (int y = side - 1; y >= 0; y--) {
-            for (int x = side - 1; x >= 0; x--) {
-                int i = y * side + x;
-                int v = d[i];
-                if (v == 0) {
-                    continue;
-                }
-                if (x < side - 1) {
-                    v = Math.min(v, d[i + 1] + 3);
-                }
-                if (y < side - 1) {
-                    v = Math.min(v, d[i + side] + 3);
-                    if (x < side - 1) {
-                        v = Math.min(v, d[i + side + 1] + 4);
-                    }
-                    if (x > 0) {
-                        v = Math.min(v, d[i + side - 1] + 4);
-                    }
-                }
-                d[i] = v;
-            }
-        }
+        chamferForward(d, weight, side);
+        chamferBackward(d, weight, side);
         float[] alpha = new float[side * side];
         for (int i = 0; i < alpha.length; i++) {
             double dist = d[i] / 3.0;
-            alpha[i] = dist == 0 ? 1f : dist > f ? 0f : (float) (1 - dist / (f + 1));
+            alpha[i] = dist == 0 ? weight[i] : dist > f ? 0f : (float) ((1 - dist / (f + 1)) * weight[i]);
         }
         return alpha;
+    }
+
+    private static void relax(int[] d, float[] weight, int i, int from, int step) {
+        int v = d[from] + step;
+        if (v < d[i]) {
+            d[i] = v;
+            weight[i] = weight[from];
+        }
+    }
+
+    private static void chamferForward(int[] d, float[] weight, int side) {
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                int i = y * side + x;
+                if (d[i] == 0) {
+                    continue;
+                }
+                if (x > 0) {
+                    relax(d, weight, i, i - 1, 3);
+                }
+                if (y > 0) {
+                    relax(d, weight, i, i - side, 3);
+                    if (x > 0) {
+                        relax(d, weight, i, i - side - 1, 4);
+                    }
+                    if (x < side - 1) {
+                        relax(d, weight, i, i - side + 1, 4);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void chamferBackward(int[] d, float[] weight, int side) {
+        for (int y = side - 1; y >= 0; y--) {
+            for (int x = side - 1; x >= 0; x--) {
+                int i = y * side + x;
+                if (d[i] == 0) {
+                    continue;
+                }
+                if (x < side - 1) {
+                    relax(d, weight, i, i + 1, 3);
+                }
+                if (y < side - 1) {
+                    relax(d, weight, i, i + side, 3);
+                    if (x < side - 1) {
+                        relax(d, weight, i, i + side + 1, 4);
+                    }
+                    if (x > 0) {
+                        relax(d, weight, i, i + side - 1, 4);
+                    }
+                }
+            }
+        }
     }
 
     /** The input with the model's result, scaled to the crop, blended in where alpha > 0. */
@@ -217,6 +233,37 @@ final class Resample {
             out |= Math.round(ca + (cb - ca) * t) << shift;
         }
         return out;
+    }
+
+    /**
+     * The live composite: a model-space preview scaled up over the crop square (at most
+     * {@code maxSide} pixels a side), opaque in proportion to the fill weight, transparent elsewhere.
+     */
+    static BufferedImage liveComposite(SoftMask mask, CropPlan plan, BufferedImage modelSpace, int maxSide) {
+        int side = Math.max(1, Math.min(plan.side(), maxSide));
+        int res = modelSpace.getWidth();
+        int[] src = modelSpace.getRGB(0, 0, res, modelSpace.getHeight(), null, 0, res);
+        int[] out = new int[side * side];
+        double toImage = plan.side() / (double) side;
+        double toModel = res / (double) side;
+        for (int oy = 0; oy < side; oy++) {
+            int iy = plan.y() + (int) ((oy + 0.5) * toImage);
+            if (iy < 0 || iy >= mask.height()) {
+                continue;
+            }
+            double my = (oy + 0.5) * toModel - 0.5;
+            for (int ox = 0; ox < side; ox++) {
+                int ix = plan.x() + (int) ((ox + 0.5) * toImage);
+                float w = ix < 0 || ix >= mask.width() ? 0f : mask.fill(ix, iy);
+                if (w > 0f) {
+                    int opacity = Math.round(w * 255f) << 24;
+                    out[oy * side + ox] = opacity | sampleBilinear(src, res, (ox + 0.5) * toModel - 0.5, my);
+                }
+            }
+        }
+        BufferedImage img = new BufferedImage(side, side, BufferedImage.TYPE_INT_ARGB);
+        img.setRGB(0, 0, side, side, out, 0, side);
+        return img;
     }
 
     private static int sampleBilinear(int[] px, int size, double x, double y) {

@@ -31,14 +31,23 @@ public final class LoadedModel implements AutoCloseable {
     }
 
     public static LoadedModel open(Path path, int threads) {
-        return open(ModelFolder.open(path), threads, ProgressListener.NONE, CancelToken.none());
+        return open(path, ExecutionOptions.cpu(threads));
+    }
+
+    public static LoadedModel open(Path path, ExecutionOptions execution) {
+        return open(ModelFolder.open(path), execution, ProgressListener.NONE, CancelToken.none());
+    }
+
+    public static LoadedModel open(ModelFolder folder, int threads, ProgressListener conversion, CancelToken cancel) {
+        return open(folder, ExecutionOptions.cpu(threads), conversion, cancel);
     }
 
     /** Opens a model, converting its safetensors to ONNX first if that has not been done yet. */
-    public static LoadedModel open(ModelFolder folder, int threads, ProgressListener conversion, CancelToken cancel) {
+    public static LoadedModel open(ModelFolder folder, ExecutionOptions execution, ProgressListener conversion,
+                                   CancelToken cancel) {
         Path onnx = folder.ensureOnnx(conversion, cancel);
         SchedulerConfig scheduler = SchedulerConfig.fromJson(folder.schedulerConfig());
-        OnnxDenoiser denoiser = OnnxDenoiser.open(onnx, threads);
+        OnnxDenoiser denoiser = OnnxDenoiser.open(onnx, execution);
         try {
             int res = denoiser.fixedHeight() > 0 ? denoiser.fixedHeight()
                     : folder.resolution().orElse(DEFAULT_RESOLUTION);
@@ -76,6 +85,15 @@ public final class LoadedModel implements AutoCloseable {
 
     public int resolution() {
         return resolution;
+    }
+
+    public ExecutionOptions execution() {
+        return denoiser.execution();
+    }
+
+    /** Key of the measured speed: the same model runs at different speeds on each device. */
+    public String speedKey() {
+        return location() + "@" + execution().deviceName();
     }
 
     @Override

@@ -43,6 +43,7 @@ public final class OnnxDenoiser implements Denoiser {
     private final int width;
     private int outputChannels;
     private final int threads;
+    private ExecutionOptions execution;
     private final Path file;
     private final Map<Shape, Buffers> buffers = new HashMap<>();
 
@@ -115,15 +116,20 @@ public final class OnnxDenoiser implements Denoiser {
                 + "); a RePaint UNet takes a 4-D float image and a timestep.");
     }
 
-    /**
-     * Opens a model with tuned session options: all graph optimisations, {@code threads} intra-op
-     * threads (0 = one per core), sequential execution.
-     */
+    /** Opens a model on the CPU with {@code threads} intra-op threads (0 = one per core). */
     public static OnnxDenoiser open(Path onnxFile, int threads) {
+        return open(onnxFile, ExecutionOptions.cpu(threads));
+    }
+
+    /**
+     * Opens a model with tuned session options: all graph optimisations, the execution provider and
+     * intra-op threads of {@code execution}, sequential execution.
+     */
+    public static OnnxDenoiser open(Path onnxFile, ExecutionOptions execution) {
         if (!Files.isRegularFile(onnxFile)) {
             throw new UserFacingException("The model file " + onnxFile + " does not exist.");
         }
-        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int n = execution.effectiveThreads();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session = null;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -132,8 +138,11 @@ public final class OnnxDenoiser implements Denoiser {
             options.setIntraOpNumThreads(n);
             options.setInterOpNumThreads(1);
             options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+            execution.provider().addTo(options, execution.deviceId());
             session = env.createSession(onnxFile.toString(), options);
-            return new OnnxDenoiser(onnxFile, env, session, n);
+            OnnxDenoiser d = new OnnxDenoiser(onnxFile, env, session, n);
+            d.execution = execution;
+            return d;
         } catch (OrtException e) {
             closeQuietly(session);
             throw new UserFacingException("The model " + onnxFile.getFileName()
@@ -168,6 +177,11 @@ public final class OnnxDenoiser implements Denoiser {
 
     public int threads() {
         return threads;
+    }
+
+    /** The provider, device and threads this session runs with. */
+    public ExecutionOptions execution() {
+        return execution;
     }
 
     public String sampleInputName() {

@@ -37,7 +37,8 @@ class RunViewModelTest {
                 throw new UnsupportedOperationException();
             }
         };
-        Function<Path, LoadedModel> opener = p -> LoadedModel.open(p, 1);
+        java.util.function.BiFunction<Path, org.repaintstudio.core.model.ExecutionOptions, LoadedModel> opener =
+                (p, e) -> LoadedModel.open(p, new org.repaintstudio.core.model.ExecutionOptions(e.provider(), e.deviceId(), 1));
         RunViewModel vm = new RunViewModel(catalog, new CurrentThreadTaskExecutor(), dialogs, settings, () -> {}, opener);
         vm.refreshModels();
         return vm;
@@ -119,6 +120,20 @@ class RunViewModelTest {
         BufferedImage img = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB);
         assertThat(vm.run(() -> new RunViewModel.RunInput(img, new Mask(10, 10), "x"))).isFalse();
         assertThat(dialogs.messages).anySatisfy(m -> assertThat(m).contains("Paint over"));
+    }
+
+    @Test
+    void anUnavailableGpuFallsBackToTheCpuWithANoticeAndStaysChosen() {
+        Settings settings = new Settings();
+        settings.device = "cuda:0";
+        RunViewModel vm = create(settings);
+        assertThat(vm.modelProperty().get()).as("the model still opens").isNotNull();
+        assertThat(vm.deviceNoticeProperty().get()).startsWith("Running on the CPU: ").contains("CUDA");
+        assertThat(vm.modelStatusProperty().get()).contains("cpu").contains("Running on the CPU");
+        assertThat(vm.deviceProperty().get()).isEqualTo("cuda:0");
+        vm.storeSettings();
+        assertThat(settings.device).isEqualTo("cuda:0");
+        assertThat(settings.msPerCall.keySet()).allSatisfy(k -> assertThat(k).endsWith("@cpu"));
     }
 
     @Test

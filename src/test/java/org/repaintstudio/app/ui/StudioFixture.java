@@ -74,7 +74,7 @@ public final class StudioFixture {
                 new FxTaskExecutor("test-inference", unhandled::add),
                 new FxTaskExecutor("test-model-jobs", unhandled::add),
                 new RegistryModelCatalog(registry),
-                path -> LoadedModel.open(path, 1),
+                (path, execution) -> LoadedModel.open(path, org.repaintstudio.core.model.ExecutionOptions.cpu(1)),
                 () -> new HubClient(hubUrl, null, 1),
                 new Autosave(dirs.autosave()));
         window = new MainWindow(stage, services);

@@ -55,13 +55,13 @@ class ScheduleTest {
     void userParametersAreRangeChecked() {
         RePaintParameters ok = RePaintParameters.defaults();
         ok.validate(1000);
-        assertThatThrownBy(() -> new RePaintParameters(RePaintParameters.Mode.DIFFUSERS, 50, 50, 10, 0, 0, 1, null, 0)
+        assertThatThrownBy(() -> new RePaintParameters(org.repaintstudio.core.sampler.SamplerRegistry.byId("diffusers"), 50, 50, 10, 0, 0, 1, null, 0)
                 .validate(1000)).hasMessage("The jump length must be at least 1 and below the number of steps (50), not 50.");
-        assertThatThrownBy(() -> new RePaintParameters(RePaintParameters.Mode.DIFFUSERS, 50, 5, 10, -0.1, 0, 1, null, 0)
+        assertThatThrownBy(() -> new RePaintParameters(org.repaintstudio.core.sampler.SamplerRegistry.byId("diffusers"), 50, 5, 10, -0.1, 0, 1, null, 0)
                 .validate(1000)).hasMessageContaining("Eta must be between 0 and 1");
-        assertThatThrownBy(() -> new RePaintParameters(RePaintParameters.Mode.DIFFUSERS, 2000, 5, 10, 0, 0, 1, null, 0)
+        assertThatThrownBy(() -> new RePaintParameters(org.repaintstudio.core.sampler.SamplerRegistry.byId("diffusers"), 2000, 5, 10, 0, 0, 1, null, 0)
                 .validate(1000)).hasMessageContaining("1000 training steps");
-        assertThatThrownBy(() -> new RePaintParameters(RePaintParameters.Mode.DIFFUSERS, 50, 5, 10, 0, 0, 0, null, 0)
+        assertThatThrownBy(() -> new RePaintParameters(org.repaintstudio.core.sampler.SamplerRegistry.byId("diffusers"), 50, 5, 10, 0, 0, 0, null, 0)
                 .validate(1000)).hasMessageContaining("samples");
     }
 

@@ -1,0 +1,28 @@
+package org.repaintstudio.core.inpaint;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Map;
+
+import org.repaintstudio.core.sampler.RePaintPipeline;
+
+/**
+ * A finished job.
+ *
+ * @param results    full-size images, one per sample
+ * @param modelSpace the samples at model resolution (the crop as the model produced it)
+ * @param plan       the crop and schedule the job ran
+ * @param metadata   what reproduces the run (without the sample number; see {@link #metadata(int)})
+ * @param stats      UNet calls and where the time went
+ */
+public record InpaintOutcome(List<BufferedImage> results, List<BufferedImage> modelSpace, JobPlan plan,
+                             Map<String, String> metadata, RePaintPipeline.Result stats) {
+    public CropPlan crop() {
+        return plan.crop();
+    }
+
+    /** The metadata of one sample, for its PNG. */
+    public Map<String, String> metadata(int sample) {
+        return RunMetadata.forSample(metadata, sample);
+    }
+}
