@@ -61,7 +61,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--masks", split = ",", description = "Mask presets (default: thin,thick,lines,sr,expand,half-left).")
     List<String> masks = List.of("thin", "thick", "lines", "sr", "expand", "half-left");
 
-    @Option(names = "--preset", description = "fast, balanced or paper (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--preset", completionCandidates = InpaintCommand.PresetIds.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String preset = "balanced";
 
     @Option(names = "--mode", paramLabel = "MODE", description = "Sampler (default: ${DEFAULT-VALUE}): ${COMPLETION-CANDIDATES}.",

@@ -43,8 +43,8 @@ import org.repaintstudio.core.task.CancelToken;
         description = {"Fills the masked part of an image with RePaint.",
                 "The mask's white pixels are filled (use --mask-convention for other conventions).",
                 "Images of any size work: a square around the mask is sent to the model and blended back.",
-                "With a folder as --image (and --mask DIR or --mask-preset, --out DIR) it runs a batch:",
-                "masks match images by file name, existing results are skipped unless --force, and",
+                "A folder as --image (with --mask DIR or --mask-preset, and --out DIR) runs a batch.",
+                "Masks match images by file name; existing results are skipped unless --force;",
                 "--shard K/N takes a deterministic share of the folder."})
 final class InpaintCommand implements Callable<Integer> {
     /** Exit code when the mask leaves nothing to do. */
@@ -69,7 +69,8 @@ final class InpaintCommand implements Callable<Integer> {
     @Mixin
     ModelMixin model;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "Sets steps, jumps and eta (explicit options win): ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--preset", paramLabel = "NAME", completionCandidates = PresetIds.class,
+            description = "Sets steps, jumps and eta (explicit options win; default: the default preset): ${COMPLETION-CANDIDATES}.")
     String preset;
 
     @Option(names = "--steps", description = "Inference steps (default: the preset's).")
@@ -111,6 +112,14 @@ final class InpaintCommand implements Callable<Integer> {
 
     @Option(names = "--shard", paramLabel = "K/N", description = "Batch only: take shard K (0-based) of N, chosen by file name.")
     String shard;
+
+    /** The --preset candidates. */
+    static final class PresetIds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(Preset.values()).map(Preset::id).iterator();
+        }
+    }
 
     /** The --mode candidates, from the sampler registry. */
     static final class SamplerIds implements Iterable<String> {

@@ -3,6 +3,10 @@ package org.repaintstudio.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import org.repaintstudio.core.inpaint.RePaintParameters;
+import org.repaintstudio.core.sampler.SamplerRegistry;
+import org.repaintstudio.core.sampler.SamplerType;
+
 /** Root of the batch front end; every subcommand has --help. */
 @Command(name = "repaint-studio",
         mixinStandardHelpOptions = true,
@@ -36,7 +40,22 @@ public final class RepaintCli implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new CliErrors.Handler());
         cl.setParameterExceptionHandler(CliErrors::handleParameterError);
+        for (String name : new String[] {"inpaint", "evaluate"}) {
+            cl.getSubcommands().get(name).getCommandSpec().usageMessage().footer(defaultsFooter());
+        }
         return cl;
+    }
+
+    /** Presets and samplers as the engine defines them, so the help never disagrees with it. */
+    private static String[] defaultsFooter() {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        lines.add("");
+        lines.add("Presets (steps/jump length/resamplings): " + RePaintParameters.Preset.summary() + ".");
+        lines.add("Samplers (--mode):");
+        for (SamplerType t : SamplerRegistry.all()) {
+            lines.add("  " + t.description());
+        }
+        return lines.toArray(String[]::new);
     }
 
     public static int execute(String... args) {

@@ -223,7 +223,7 @@ class CliEndToEndTest {
         assertCleanFailure(CliRun.of("inpaint", "--image", image.toString(), "--mask", mask.toString(), "--model", model,
                 "--steps", "5000", "--out", out.toString()), out, "training steps");
         assertCleanFailure(CliRun.of("inpaint", "--image", image.toString(), "--mask", mask.toString(), "--model", model,
-                "--mode", "magic", "--out", out.toString()), out, "--mode must be diffusers or paper");
+                "--mode", "magic", "--out", out.toString()), out, "Unknown sampling mode 'magic'; use one of: diffusers, paper.");
     }
 
     @Test
