@@ -86,15 +86,18 @@ public final class DiffusersRePaintScheduler {
                 int ob = origBase + ch * hw;
                 for (int p = 0; p < hw; p++) {
                     float eps = modelOutput[epsBase + p];
+                    // x0 from eps: DDIM (Song et al. 2021) Eq. 12, "predicted x_0".
                     float x0 = (sample[base + p] - sqrtBetaT * eps) / sqrtAlphaT;
                     if (clip) {
                         x0 = Math.max(-1f, Math.min(1f, x0));
                     }
                     float zi = z[base + p];
+                    // Algorithm 1 line 7 in DDIM form (Eq. 12, sigma from Eq. 16 scaled by eta).
                     float unknown = sqrtAlphaPrev * x0 + direction * eps;
                     if (addVariance) {
                         unknown += std * zi;
                     }
+                    // Algorithm 1 line 5 (diffusers reuses the step's draw z), then line 8.
                     float known = sqrtAlphaPrev * original[ob + p] + sqrtOneMinusAlphaPrev * zi;
                     float m = keepMask[maskBase + p];
                     prevOut[base + p] = m * known + (1f - m) * unknown;
@@ -104,7 +107,10 @@ public final class DiffusersRePaintScheduler {
         }
     }
 
-    /** Re-noises {@code sample} in place from level t to t + T//n, one draw per training step. */
+    /**
+     * Re-noises {@code sample} in place from level t to t + T//n, one draw per training step:
+     * Algorithm 1 line 10, x_t ~ N(sqrt(1 - beta) x_{t-1}, beta I), applied T//n times.
+     */
     public void undoStep(float[] sample, int t, Shape shape, NoiseSource source) {
         int ratio = stepRatio();
         for (int i = 0; i < ratio; i++) {

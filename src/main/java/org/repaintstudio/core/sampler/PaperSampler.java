@@ -120,6 +120,7 @@ public final class PaperSampler implements RePaintSampler {
         }
         int a = schedule.value(entry);
         int b = a - 1;
+        // Algorithm 1 line 6: z ~ N(0, I) for the unknown region; line 4: a fresh draw for the known one.
         noise.next(drawVariance, shape.batch());
         boolean knownNoise = b >= 0;
         if (knownNoise) {
@@ -148,8 +149,11 @@ public final class PaperSampler implements RePaintSampler {
                 int ob = origBase + ch * hw;
                 for (int p = 0; p < hw; p++) {
                     float xt = x[base + p];
+                    // x0 from eps (DDPM, Ho et al. 2020, Eq. 15), clipped as guided-diffusion does.
                     float x0 = recip * xt - recipM1 * modelOutput[epsBase + p];
                     x0 = Math.max(-1f, Math.min(1f, x0));
+                    // Algorithm 1 line 7: the posterior q(x_{t-1} | x_t, x0) (DDPM Eqs. 6-7) with
+                    // fixed or learned variance (Nichol & Dhariwal 2021, Eq. 15).
                     float mean = cX0 * x0 + cXt * xt;
                     float next = mean;
                     if (a > 0) {
@@ -160,6 +164,8 @@ public final class PaperSampler implements RePaintSampler {
                         }
                         next = mean + std * drawVariance[base + p];
                     }
+                    // Algorithm 1 lines 5 and 8: the known region noised to level t-1, then
+                    // x_{t-1} = m * x_known + (1 - m) * x_unknown.
                     float m = keepMask[maskBase + p];
                     if (m != 0f) {
                         float known = knownNoise
@@ -176,7 +182,8 @@ public final class PaperSampler implements RePaintSampler {
 
     @Override
     public void undo(int entry, float[] x, Shape shape, NoiseSource noise) {
-        // Transition a to a+1 re-noises with the respaced beta of a+1.
+        // Algorithm 1 line 10: x_t ~ N(sqrt(1 - beta) x_{t-1}, beta I), one respaced transition a to a+1
+        // with the respaced beta of a+1.
         int target = schedule.value(entry) + 1;
         noise.next(drawVariance, shape.batch());
         float keep = sqrtOneMinusBeta[target];

@@ -51,7 +51,43 @@ public final class RePaintPipeline {
         }
     }
 
+    /**
+     * RePaint, Algorithm 1 of Lugmayr et al. (CVPR 2022). The sampler decides what a denoising and
+     * an undo entry compute; the {@link RunReporter} keeps time, estimates and previews.
+     */
     public Result run(Request request, PipelineListener listener, CancelToken cancel) {
+        Shape shape = request.shape();
+        RePaintSampler sampler = checkedSampler(request);
+        TimestepSchedule schedule = sampler.schedule();
+        NoiseSource noise = request.noise();
+        TimedDenoiser model = new TimedDenoiser(denoiser);
+        int outChannels = denoiser.outputChannels();
+        RunReporter report = new RunReporter(listener, schedule, shape, request.previewEvery());
+        float[] x = new float[shape.size()];
+        float[] eps = new float[shape.batch() * outChannels * shape.pixels()];
+        float[] x0 = new float[shape.size()];
+
+        report.start();
+        noise.next(x, shape.batch());                                   // line 1: x_T ~ N(0, I)
+        report.started();
+        for (int e = 0; e < schedule.size(); e++) {                     // lines 2-3: each t, each resampling u
+            if (schedule.kind(e) == StepKind.DENOISE) {
+                cancel.throwIfCancelled();
+                int t = sampler.modelTimestep(e);
+                model.predict(x, shape, t, eps);                        // line 7: eps_theta(x_t, t)
+                sampler.denoise(e, eps, outChannels, x, request.image(), request.keepMask(), shape, noise, x0);
+                report.denoised(e, t, x0);                              // lines 4-8: x_{t-1} known and unknown
+            } else {
+                sampler.undo(e, x, shape, noise);                       // line 10: back to x_t
+                report.undone(e);
+            }
+        }
+        pasteBack(x, request.image(), request.keepMask(), shape);       // line 14: return x_0, known pixels exact
+        report.finished(x);
+        return new Result(x, shape, report.modelCalls(), model.nanos(), report.totalNanos());
+    }
+
+    private RePaintSampler checkedSampler(Request request) {
         Shape shape = request.shape();
         int fixedH = denoiser.fixedHeight();
         int fixedW = denoiser.fixedWidth();
@@ -59,62 +95,11 @@ public final class RePaintPipeline {
             throw new UserFacingException("The model works at " + fixedW + "×" + fixedH + " pixels, not "
                     + shape.width() + "×" + shape.height() + ".");
         }
-        RePaintSampler sampler = request.sampler();
         int outChannels = denoiser.outputChannels();
-        if (!sampler.acceptsOutputChannels(outChannels)) {
+        if (!request.sampler().acceptsOutputChannels(outChannels)) {
             throw new UserFacingException("This sampling mode cannot use a model with " + outChannels + " output channels.");
         }
-        TimestepSchedule schedule = sampler.schedule();
-        NoiseSource noise = request.noise();
-        float[] x = new float[shape.size()];
-        float[] modelOut = new float[shape.batch() * outChannels * shape.pixels()];
-        float[] x0 = new float[shape.size()];
-
-        long start = System.nanoTime();
-        noise.next(x, shape.batch());
-        listener.started(schedule, shape);
-
-        long modelNanos = 0;
-        long denoiseNanos = 0;
-        long undoNanos = 0;
-        int denoiseDone = 0;
-        int undoDone = 0;
-        int denoiseTotal = schedule.denoiseCount();
-        int undoTotal = schedule.undoCount();
-        for (int e = 0; e < schedule.size(); e++) {
-            long entryStart = System.nanoTime();
-            StepKind kind = schedule.kind(e);
-            int modelT = -1;
-            if (kind == StepKind.DENOISE) {
-                cancel.throwIfCancelled();
-                modelT = sampler.modelTimestep(e);
-                long m0 = System.nanoTime();
-                denoiser.predict(x, shape, modelT, modelOut);
-                modelNanos += System.nanoTime() - m0;
-                sampler.denoise(e, modelOut, outChannels, x, request.image(), request.keepMask(), shape, noise, x0);
-                denoiseDone++;
-                boolean lastDenoise = denoiseDone == denoiseTotal;
-                if (request.previewEvery() > 0 && (denoiseDone % request.previewEvery() == 0 || lastDenoise)) {
-                    sendPreviews(listener, e, denoiseDone, shape, x0, false);
-                }
-                denoiseNanos += System.nanoTime() - entryStart;
-            } else {
-                sampler.undo(e, x, shape, noise);
-                undoDone++;
-                undoNanos += System.nanoTime() - entryStart;
-            }
-            long now = System.nanoTime();
-            long eta = estimate(denoiseNanos, denoiseDone, denoiseTotal) + estimate(undoNanos, undoDone, undoTotal);
-            listener.progressed(new PipelineListener.Progress(e, schedule.size(), schedule.value(e), modelT, kind,
-                    denoiseDone, denoiseTotal, now - start, eta));
-        }
-        pasteBack(x, request.image(), request.keepMask(), shape);
-        sendPreviews(listener, schedule.size() - 1, denoiseDone, shape, x, true);
-        return new Result(x, shape, denoiseDone, modelNanos, System.nanoTime() - start);
-    }
-
-    private static long estimate(long spent, int done, int total) {
-        return done == 0 ? 0 : (long) ((double) spent / done * (total - done));
+        return request.sampler();
     }
 
     /** Known pixels take the input values exactly (a no-op when the last step already did). */
@@ -135,17 +120,6 @@ public final class RePaintPipeline {
                     x[i] = m == 1f ? known : m * known + (1f - m) * x[i];
                 }
             }
-        }
-    }
-
-    private static void sendPreviews(PipelineListener listener, int entry, int denoiseDone, Shape shape, float[] x0,
-                                     boolean isFinal) {
-        int per = shape.sampleSize();
-        for (int n = 0; n < shape.batch(); n++) {
-            float[] copy = new float[per];
-            System.arraycopy(x0, n * per, copy, 0, per);
-            listener.preview(new PipelineListener.Preview(entry, denoiseDone, n, shape.height(), shape.width(), copy,
-                    isFinal));
         }
     }
 }
