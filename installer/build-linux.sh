@@ -3,6 +3,9 @@
 #
 #   installer/build-linux.sh                 # app-image and .deb
 #   installer/build-linux.sh --app-image     # app-image only (no dpkg-deb or readelf needed)
+#   installer/build-linux.sh --cuda          # the GPU variant (mvn -Pcuda, onnxruntime_gpu): package
+#                                            # repaint-studio-cuda; needs the CUDA 12 runtime and cuDNN 9
+#                                            # on the user's machine (untested here: no GPU)
 #
 # Needs: a JDK 17 with jmods (Debian 12: openjdk-17-jdk-headless has them), maven, binutils
 # (readelf), dpkg-deb 1.19+ (Debian/Ubuntu) for the .deb, and the default model in models/emoji-64
@@ -20,9 +23,11 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 want_deb=1
+want_cuda=0
 for arg in "$@"; do
   case "$arg" in
     --app-image) want_deb=0 ;;
+    --cuda) want_cuda=1 ;;
     -h|--help) sed -n '2,/^set -euo/{/^set -euo/!s/^# \{0,1\}//p;}' "$0"; exit 0 ;;
     *) echo "Unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
@@ -61,7 +66,8 @@ CFG="$OUT/jpackage.cfg"
 if [ "${SKIP_MAVEN:-0}" != 1 ]; then
   say "Maven package"
   # shellcheck disable=SC2086
-  JAVA_HOME="$JDK" mvn -B -q -DskipTests ${MVN_ARGS:-} package
+  PROFILE=""; [ "$want_cuda" = 1 ] && PROFILE="-Pcuda"
+  JAVA_HOME="$JDK" mvn -B -q -DskipTests $PROFILE ${MVN_ARGS:-} package
 fi
 [ -f target/repaint-studio.jar ] && [ -d target/lib ] && [ -f "$CFG" ] \
   || die "target/repaint-studio.jar, target/lib or $CFG missing: run without SKIP_MAVEN=1"
@@ -85,7 +91,7 @@ for jar in target/lib/*.jar; do
   case "$name" in
     javafx-*-linux.jar) JAVAFX_JARS+=("$jar") ;;                 # modules for jlink
     javafx-*.jar) ;;                                              # empty placeholder jars
-    onnxruntime-*.jar) "$JDK/bin/java" installer/tools/StripNatives.java "$jar" "$OUT/input/lib/$name" "$ORT_PLATFORM" ;;
+    onnxruntime-*.jar|onnxruntime_gpu-*.jar) "$JDK/bin/java" installer/tools/StripNatives.java "$jar" "$OUT/input/lib/$name" "$ORT_PLATFORM" ;;
     *) cp "$jar" "$OUT/input/lib/" ;;
   esac
 done
@@ -151,7 +157,7 @@ APP="$OUT/image/RePaint Studio"
 # "Open with" passes no file, and install and removal both fail on a system without an XDG menu
 # folder: see installer/README.md.)
 if [ "$want_deb" = 1 ]; then
-  PKG=repaint-studio
+  PKG=repaint-studio; [ "$want_cuda" = 1 ] && PKG=repaint-studio-cuda
   RELEASE=1
   ARCH="$(dpkg --print-architecture)"
 
@@ -160,7 +166,10 @@ if [ "$want_deb" = 1 ]; then
   # dpkg-shlibdeps does (jpackage would take ldd's whole transitive closure). ONNX Runtime's
   # libraries are inside its jar: scanned too. GTK 3 comes from libglassgtk3.so.
   scan="$OUT/tmp/scan"; mkdir -p "$scan"
-  (cd "$scan" && "$JDK/bin/jar" xf "$OUT/input/lib/"onnxruntime-*.jar ai/onnxruntime/native)
+  # The CUDA variant's provider libraries are loaded only when a GPU is asked for, and CUDA and
+  # cuDNN come from NVIDIA, not from a Debian package: they are left out of Depends.
+  (cd "$scan" && "$JDK/bin/jar" xf "$OUT/input/lib/"onnxruntime*.jar ai/onnxruntime/native \
+    && find . -name 'libonnxruntime_providers_cuda*' -o -name 'libonnxruntime_providers_tensorrt*' | xargs -r rm -f)
   elves=()
   while IFS= read -r -d '' f; do
     [ "$(head -c 4 "$f" | tail -c 3)" = ELF ] && elves+=("$f")

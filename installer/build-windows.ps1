@@ -14,7 +14,10 @@
 # Not run in this project's CI or on its Linux build machine: see installer\README.md.
 param(
     [ValidateSet('msi', 'exe')] [string] $Type = 'msi',
-    [switch] $AppImageOnly
+    [switch] $AppImageOnly,
+    # The GPU variant (mvn -Pcuda, onnxruntime_gpu): needs the CUDA 12 runtime and cuDNN 9 on the
+    # user's machine. Untested: this project has no Windows machine and no GPU.
+    [switch] $Cuda
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
@@ -53,6 +56,7 @@ if ($env:SKIP_MAVEN -ne '1') {
     Say 'Maven package'
     $env:JAVA_HOME = $Jdk
     $mvnArgs = @('-B', '-q', '-DskipTests')
+    if ($Cuda) { $mvnArgs += '-Pcuda' }
     if ($env:MVN_ARGS) { $mvnArgs += $env:MVN_ARGS -split ' ' }
     Run 'mvn' ($mvnArgs + 'package')
 }
@@ -76,7 +80,7 @@ foreach ($jar in Get-ChildItem 'target\lib\*.jar') {
     switch -Wildcard ($jar.Name) {
         'javafx-*-win.jar' { $JavaFxJars += $jar.FullName; break }   # modules for jlink
         'javafx-*' { break }                                           # empty placeholder jars
-        'onnxruntime-*' { Run "$Jdk\bin\java.exe" @('installer\tools\StripNatives.java', $jar.FullName, "$Out\input\lib\$($jar.Name)", $OrtPlatform); break }
+        'onnxruntime*' { Run "$Jdk\bin\java.exe" @('installer\tools\StripNatives.java', $jar.FullName, "$Out\input\lib\$($jar.Name)", $OrtPlatform); break }
         default { Copy-Item $jar.FullName "$Out\input\lib\" }
     }
 }
