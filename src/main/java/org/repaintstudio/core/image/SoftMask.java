@@ -5,13 +5,15 @@ package org.repaintstudio.core.image;
  * completely). Brush hardness and feathering make soft edges; a binary {@link Mask} is the case
  * with only 0 and 1 ({@link #of(Mask)}). The engine crops around the pixels with any fill, gives the
  * model a keep-mask of {@code 1 - fill}, and blends the result in with {@code fill} as the weight.
+ * Weights are stored as 8-bit levels (0..255), one byte per pixel like a binary mask, so a large
+ * image costs no more memory than before; 255 is exactly 1 and 0 exactly 0.
  */
 public final class SoftMask {
     private final int width;
     private final int height;
-    private final float[] fill;
+    private final byte[] fill;
 
-    private SoftMask(int width, int height, float[] fill) {
+    private SoftMask(int width, int height, byte[] fill) {
         this.width = width;
         this.height = height;
         this.fill = fill;
@@ -20,26 +22,39 @@ public final class SoftMask {
     /** The binary mask as fill weights 1 and 0. */
     public static SoftMask of(Mask mask) {
         boolean[] src = mask.fillArray();
-        float[] f = new float[src.length];
+        byte[] f = new byte[src.length];
         for (int i = 0; i < f.length; i++) {
-            f[i] = src[i] ? 1f : 0f;
+            f[i] = src[i] ? (byte) 255 : 0;
         }
         return new SoftMask(mask.width(), mask.height(), f);
     }
 
     /**
-     * Wraps row-major fill weights without copying (the caller must not change them afterwards).
-     * Values are clamped to [0, 1]; NaN counts as 0.
+     * Row-major fill weights, clamped to [0, 1] (NaN counts as 0) and rounded to 8-bit levels.
      */
-    public static SoftMask wrap(int width, int height, float[] fill) {
-        if (width < 1 || height < 1 || fill.length != Math.multiplyExact(width, height)) {
-            throw new IllegalArgumentException("fill array does not match " + width + "x" + height);
-        }
+    public static SoftMask of(int width, int height, float[] fill) {
+        checkSize(width, height, fill.length);
+        byte[] levels = new byte[fill.length];
         for (int i = 0; i < fill.length; i++) {
             float v = fill[i];
-            fill[i] = v > 0f ? Math.min(1f, v) : 0f;
+            levels[i] = (byte) Math.round((v > 0f ? Math.min(1f, v) : 0f) * 255f);
         }
-        return new SoftMask(width, height, fill);
+        return new SoftMask(width, height, levels);
+    }
+
+    /**
+     * Wraps row-major 8-bit fill levels (0 = keep, 255 = fill; e.g. a brush raster's alpha) without
+     * copying; the caller must not change them afterwards.
+     */
+    public static SoftMask wrapLevels(int width, int height, byte[] levels) {
+        checkSize(width, height, levels.length);
+        return new SoftMask(width, height, levels);
+    }
+
+    private static void checkSize(int width, int height, int length) {
+        if (width < 1 || height < 1 || length != Math.multiplyExact(width, height)) {
+            throw new IllegalArgumentException("fill array does not match " + width + "x" + height);
+        }
     }
 
     public int width() {
@@ -52,22 +67,22 @@ public final class SoftMask {
 
     /** Fill weight at a pixel, 0..1. */
     public float fill(int x, int y) {
-        return fill[y * width + x];
+        return (fill[y * width + x] & 0xFF) / 255f;
     }
 
     /** The pixels with any fill: what the crop plan and the empty check look at. */
     public Mask support() {
         boolean[] any = new boolean[fill.length];
         for (int i = 0; i < fill.length; i++) {
-            any[i] = fill[i] > 0f;
+            any[i] = fill[i] != 0;
         }
         return Mask.wrap(width, height, any);
     }
 
     /** True when every weight is 0 or 1. */
     public boolean isBinary() {
-        for (float v : fill) {
-            if (v != 0f && v != 1f) {
+        for (byte v : fill) {
+            if (v != 0 && v != (byte) 255) {
                 return false;
             }
         }
@@ -75,8 +90,8 @@ public final class SoftMask {
     }
 
     public boolean isEmpty() {
-        for (float v : fill) {
-            if (v > 0f) {
+        for (byte v : fill) {
+            if (v != 0) {
                 return false;
             }
         }
@@ -86,9 +101,9 @@ public final class SoftMask {
     /** Mean fill weight over the image. */
     public double coverage() {
         double sum = 0;
-        for (float v : fill) {
-            sum += v;
+        for (byte v : fill) {
+            sum += v & 0xFF;
         }
-        return sum / fill.length;
+        return sum / 255.0 / fill.length;
     }
 }

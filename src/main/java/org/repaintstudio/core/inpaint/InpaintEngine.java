@@ -157,7 +157,7 @@ public final class InpaintEngine {
     }
 
     private InpaintOutcome finish(InpaintJob job, JobPlan plan, RePaintPipeline.Result result, int firstSample) {
-        float[] alpha = Resample.featherAlpha(job.mask(), plan.crop());
+        Resample.BlendBand alpha = Resample.featherAlpha(job.mask(), plan.crop());
         List<BufferedImage> full = new ArrayList<>();
         List<BufferedImage> small = new ArrayList<>();
         for (int n = 0; n < job.params().samples(); n++) {

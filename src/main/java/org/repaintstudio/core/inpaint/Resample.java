@@ -110,36 +110,56 @@ final class Resample {
     }
 
     /**
-     * Blend weights over the crop square (side × side, row-major), computed only there, never at
-     * the image's size: the fill weight on pixels with any fill, and outside them a band of
+     * Blend weights over the band where the result can differ from the input: the pixels with any
+     * fill plus {@code feather + 1} pixels around them, within the crop. Outside it the weight is
+     * 0, so the working set follows the mask, not the image or the crop.
+     *
+     * @param x      left edge of the band in image pixels
+     * @param y      top edge
+     * @param alpha  row-major weights, {@code width × height}
+     */
+    record BlendBand(int x, int y, int width, int height, float[] alpha) {
+        float at(int ix, int iy) {
+            int bx = ix - x;
+            int by = iy - y;
+            return bx < 0 || by < 0 || bx >= width || by >= height ? 0f : alpha[by * width + bx];
+        }
+    }
+
+    /**
+     * The blend weights: the fill weight on pixels with any fill, and outside them a band of
      * {@code feather} pixels falling linearly to 0, scaled by the weight of the nearest filled
      * pixel (so a soft edge fades rather than ending in a hard band). 0 outside the image.
      */
-    static float[] featherAlpha(SoftMask mask, CropPlan plan) {
-        int side = plan.side();
+    static BlendBand featherAlpha(SoftMask mask, CropPlan plan) {
         int f = plan.feather();
+        org.repaintstudio.core.image.Mask.Box box = mask.support().bounds();
+        int x0 = Math.max(Math.max(plan.x(), 0), box.x() - f - 1);
+        int y0 = Math.max(Math.max(plan.y(), 0), box.y() - f - 1);
+        int x1 = Math.min(Math.min(plan.x() + plan.side(), mask.width()), box.right() + f + 1);
+        int y1 = Math.min(Math.min(plan.y() + plan.side(), mask.height()), box.bottom() + f + 1);
+        int w = x1 - x0;
+        int h = y1 - y0;
         // Chamfer distance (3-4 weights) in thirds of a pixel, capped just past the band, carrying
         // the fill weight of the pixel each distance was measured from.
         int cap = 3 * (f + 1);
-        int[] d = new int[side * side];
-        float[] weight = new float[side * side];
-        for (int cy = 0; cy < side; cy++) {
-            for (int cx = 0; cx < side; cx++) {
-                int x = plan.x() + cx;
-                int y = plan.y() + cy;
-                float w = x >= 0 && y >= 0 && x < mask.width() && y < mask.height() ? mask.fill(x, y) : 0f;
-                d[cy * side + cx] = w > 0f ? 0 : cap;
-                weight[cy * side + cx] = w;
+        int[] d = new int[w * h];
+        float[] weight = new float[w * h];
+        for (int by = 0; by < h; by++) {
+            for (int bx = 0; bx < w; bx++) {
+                float v = mask.fill(x0 + bx, y0 + by);
+                d[by * w + bx] = v > 0f ? 0 : cap;
+                weight[by * w + bx] = v;
             }
         }
-        chamferForward(d, weight, side);
-        chamferBackward(d, weight, side);
-        float[] alpha = new float[side * side];
+        chamferForward(d, weight, w, h);
+        chamferBackward(d, weight, w, h);
+        float[] alpha = new float[w * h];
         for (int i = 0; i < alpha.length; i++) {
             double dist = d[i] / 3.0;
             alpha[i] = dist == 0 ? weight[i] : dist > f ? 0f : (float) ((1 - dist / (f + 1)) * weight[i]);
         }
-        return alpha;
+        return new BlendBand(x0, y0, w, h, alpha);
     }
 
     private static void relax(int[] d, float[] weight, int i, int from, int step) {
@@ -150,8 +170,8 @@ final class Resample {
         }
     }
 
-    private static void chamferForward(int[] d, float[] weight, int side) {
-        for (int y = 0; y < side; y++) {
+    private static void chamferForward(int[] d, float[] weight, int side, int rows) {
+        for (int y = 0; y < rows; y++) {
             for (int x = 0; x < side; x++) {
                 int i = y * side + x;
                 if (d[i] == 0) {
@@ -173,8 +193,8 @@ final class Resample {
         }
     }
 
-    private static void chamferBackward(int[] d, float[] weight, int side) {
-        for (int y = side - 1; y >= 0; y--) {
+    private static void chamferBackward(int[] d, float[] weight, int side, int rows) {
+        for (int y = rows - 1; y >= 0; y--) {
             for (int x = side - 1; x >= 0; x--) {
                 int i = y * side + x;
                 if (d[i] == 0) {
@@ -183,7 +203,7 @@ final class Resample {
                 if (x < side - 1) {
                     relax(d, weight, i, i + 1, 3);
                 }
-                if (y < side - 1) {
+                if (y < rows - 1) {
                     relax(d, weight, i, i + side, 3);
                     if (x < side - 1) {
                         relax(d, weight, i, i + side + 1, 4);
@@ -196,30 +216,41 @@ final class Resample {
         }
     }
 
-    /** The input with the model's result, scaled to the crop, blended in where alpha > 0. */
-    static BufferedImage blendBack(BufferedImage image, BufferedImage modelOut, CropPlan plan, float[] alpha) {
+    /**
+     * The input with the model's result, scaled to the crop, blended in where the band's weight is
+     * above 0; only the band's rows and columns are touched after the copy.
+     */
+    static BufferedImage blendBack(BufferedImage image, BufferedImage modelOut, CropPlan plan, BlendBand band) {
+        BufferedImage out = rgbCopy(image);
+        double s = plan.scale();
+        int r = plan.modelSize();
+        int[] model = modelOut.getRGB(0, 0, r, r, null, 0, r);
+        int[] row = new int[band.width()];
+        for (int by = 0; by < band.height(); by++) {
+            int y = band.y() + by;
+            out.getRGB(band.x(), y, band.width(), 1, row, 0, band.width());
+            double my = (y - plan.y() + 0.5) / s - 0.5;
+            for (int bx = 0; bx < band.width(); bx++) {
+                float a = band.alpha()[by * band.width() + bx];
+                if (a <= 0f) {
+                    continue;
+                }
+                int gen = sampleBilinear(model, r, (band.x() + bx - plan.x() + 0.5) / s - 0.5, my);
+                row[bx] = a >= 1f ? gen : mix(row[bx], gen, a);
+            }
+            out.setRGB(band.x(), y, band.width(), 1, row, 0, band.width());
+        }
+        return out;
+    }
+
+    /** An RGB copy with the pixels' own colour values (alpha dropped, not composited). */
+    private static BufferedImage rgbCopy(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         int[] row = new int[w];
-        int side = plan.side();
-        double s = plan.scale();
-        int r = plan.modelSize();
-        int[] model = modelOut.getRGB(0, 0, r, r, null, 0, r);
         for (int y = 0; y < h; y++) {
             image.getRGB(0, y, w, 1, row, 0, w);
-            int cy = y - plan.y();
-            if (cy >= 0 && cy < side) {
-                for (int x = Math.max(0, plan.x()); x < Math.min(w, plan.x() + side); x++) {
-                    int cx = x - plan.x();
-                    float a = alpha[cy * side + cx];
-                    if (a <= 0f) {
-                        continue;
-                    }
-                    int gen = sampleBilinear(model, r, (cx + 0.5) / s - 0.5, (cy + 0.5) / s - 0.5);
-                    row[x] = a >= 1f ? gen : mix(row[x], gen, a);
-                }
-            }
             out.setRGB(0, y, w, 1, row, 0, w);
         }
         return out;

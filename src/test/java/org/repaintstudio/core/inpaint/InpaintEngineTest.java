@@ -230,7 +230,7 @@ class InpaintEngineTest {
                 EngineListener.NONE, CancelToken.none());
         assertThat(pixels(binaryAsSoft.results().get(0))).containsExactly(pixels(binary.results().get(0)));
 
-        SoftMask soft = SoftMask.wrap(32, 32, weights);
+        SoftMask soft = SoftMask.of(32, 32, weights);
         InpaintOutcome out = engine.run(new InpaintJob(img, soft, quick(), null, null), EngineListener.NONE,
                 CancelToken.none());
         BufferedImage result = out.results().get(0);
@@ -287,6 +287,32 @@ class InpaintEngineTest {
         assertThatThrownBy(() -> engine.runBatch(List.of(InpaintJob.of(a, ma, quick()),
                 InpaintJob.of(b, mb, quick().withEta(0.5))), EngineListener.NONE, CancelToken.none()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theBlendBandFollowsTheMaskNotTheImageOrTheCrop() {
+        Mask mask = rect(4000, 3000, 2000, 1500, 40, 30);
+        CropPlan crop = InpaintEngine.cropPlan(mask, 32);
+        Resample.BlendBand band = Resample.featherAlpha(SoftMask.of(mask), crop);
+        int f = crop.feather();
+        assertThat(band.width()).isEqualTo(40 + 2 * (f + 1));
+        assertThat(band.height()).isEqualTo(30 + 2 * (f + 1));
+        assertThat(band.alpha().length).isLessThan(crop.side() * crop.side() / 2);
+        assertThat(band.at(2010, 1510)).isEqualTo(1f);
+        assertThat(band.at(2000 - f - 1, 1510)).isZero();
+        assertThat(band.at(0, 0)).isZero();
+    }
+
+    @Test
+    void softMasksStoreEightBitLevels() {
+        SoftMask m = SoftMask.of(3, 1, new float[] {0f, 0.5f, 2f});
+        assertThat(m.fill(0, 0)).isZero();
+        assertThat(m.fill(1, 0)).isEqualTo(128 / 255f);
+        assertThat(m.fill(2, 0)).isEqualTo(1f);
+        assertThat(m.isBinary()).isFalse();
+        assertThat(m.support().fillCount()).isEqualTo(2);
+        assertThat(SoftMask.of(rect(4, 4, 1, 1, 2, 2)).isBinary()).isTrue();
+        assertThat(SoftMask.of(new Mask(4, 4)).isEmpty()).isTrue();
     }
 
     private static int[] pixels(BufferedImage img) {
