@@ -53,6 +53,7 @@ import org.repaintstudio.core.inpaint.CropPlan;
 import org.repaintstudio.core.inpaint.EngineListener;
 import org.repaintstudio.core.inpaint.InpaintEngine;
 import org.repaintstudio.core.inpaint.InpaintJob;
+import org.repaintstudio.core.inpaint.InpaintOutcome;
 import org.repaintstudio.core.inpaint.JobPlan;
 import org.repaintstudio.core.inpaint.JobStage;
 import org.repaintstudio.core.inpaint.PreviewPolicy;
@@ -488,9 +489,8 @@ public final class RunViewModel {
         InpaintJob job = new InpaintJob(input.image(), input.softMask(), parameters(), PreviewPolicy.live(LIVE_SIDE),
                 input.sourceName());
         JobPlan plan = engine.plan(job);
-        RePaintParameters params = job.params();
         int frameStride = Math.max(1, plan.modelCalls() / 120);
-        int n = params.samples();
+        int n = job.params().samples();
         int runNumber = ++runCounter;
         String speedKey = m.speedKey();
         startRunState(n, plan);
@@ -501,29 +501,8 @@ public final class RunViewModel {
         EngineListener listener = uiListener(plan, frameStride, frames);
         long startNanos = System.nanoTime();
         runHandle = executor.execute(BackgroundTask.of("RePaint", ctx -> engine.run(job, listener, ctx.cancellation()))
-                .onSuccess(outcome -> {
-                    long ms = (System.nanoTime() - startNanos) / 1_000_000;
-                    List<RunResult> made = new ArrayList<>();
-                    for (int i = 0; i < outcome.results().size(); i++) {
-                        made.add(new RunResult(runNumber, i, outcome.results().get(i), outcome.modelSpace().get(i),
-                                outcome.crop(), input.image(), input.mask(), List.copyOf(frames.get(i)), params,
-                                info.name(), input.sourceName(), ms, outcome.metadata(i)));
-                    }
-                    drainPreviews();
-                    results.addAll(0, made);
-                    trimResults();
-                    selectedResult.set(made.get(0));
-                    var stats = outcome.stats();
-                    if (stats.modelCalls() > 0) {
-                        settings.msPerCall.put(speedKey, stats.modelNanos() / 1e6 / stats.modelCalls() / n);
-                    }
-                    progress.set(1);
-                    progressText.set(String.format(Locale.ROOT, "Done: %d sample%s in %s", n, n == 1 ? "" : "s",
-                            formatDuration(ms / 1000.0)));
-                    lastRun.set(String.format(Locale.ROOT, "Last run %s (%d calls)", formatDuration(ms / 1000.0),
-                            stats.modelCalls()));
-                    AppLog.info("run " + runNumber + " done in " + ms + " ms: " + params.describe());
-                })
+                .onSuccess(outcome -> showOutcome(new FinishedRun(runNumber, input, info.name(), speedKey, frames,
+                        (System.nanoTime() - startNanos) / 1_000_000), outcome))
                 .onCancelled(() -> {
                     progressText.set("Cancelled");
                     liveFrame.set(null);
@@ -541,6 +520,34 @@ public final class RunViewModel {
                     recompute();
                 }));
         return true;
+    }
+
+    /** What a finished run needs besides the engine's outcome to become gallery results. */
+    private record FinishedRun(int number, RunInput input, String modelName, String speedKey,
+                               List<List<BufferedImage>> frames, long millis) {}
+
+    /** Puts a finished run's samples in the gallery and records its measured speed (on the UI thread). */
+    private void showOutcome(FinishedRun run, InpaintOutcome outcome) {
+        List<RunResult> made = new ArrayList<>();
+        for (int i = 0; i < outcome.results().size(); i++) {
+            made.add(new RunResult(run.number(), i, outcome.results().get(i), outcome.modelSpace().get(i),
+                    outcome.crop(), run.input().image(), run.input().mask(), List.copyOf(run.frames().get(i)),
+                    outcome.params(), run.modelName(), run.input().sourceName(), run.millis(), outcome.metadata(i)));
+        }
+        drainPreviews();
+        results.addAll(0, made);
+        trimResults();
+        selectedResult.set(made.get(0));
+        int n = made.size();
+        var stats = outcome.stats();
+        if (stats.modelCalls() > 0) {
+            settings.msPerCall.put(run.speedKey(), stats.modelNanos() / 1e6 / stats.modelCalls() / n);
+        }
+        String took = formatDuration(run.millis() / 1000.0);
+        progress.set(1);
+        progressText.set(String.format(Locale.ROOT, "Done: %d sample%s in %s", n, n == 1 ? "" : "s", took));
+        lastRun.set(String.format(Locale.ROOT, "Last run %s (%d calls)", took, stats.modelCalls()));
+        AppLog.info("run " + run.number() + " done in " + run.millis() + " ms: " + outcome.params().describe());
     }
 
     /** Resets the previews, plot and progress for a run that is about to start. */

@@ -165,7 +165,7 @@ public final class InpaintEngine {
             small.add(modelOut);
             full.add(Resample.blendBack(job.image(), modelOut, plan.crop(), alpha));
         }
-        return new InpaintOutcome(full, small, plan,
+        return new InpaintOutcome(full, small, plan, job.params(),
                 RunMetadata.of(modelName, job.sourceName(), job.params(), plan.crop(), device), result);
     }
 }

@@ -13,10 +13,11 @@ import org.repaintstudio.core.sampler.RePaintPipeline;
  * @param modelSpace the samples at model resolution (the crop as the model produced it)
  * @param plan       the crop and schedule the job ran
  * @param metadata   what reproduces the run (without the sample number; see {@link #metadata(int)})
+ * @param params     the parameters the job ran with
  * @param stats      UNet calls and where the time went
  */
 public record InpaintOutcome(List<BufferedImage> results, List<BufferedImage> modelSpace, JobPlan plan,
-                             Map<String, String> metadata, RePaintPipeline.Result stats) {
+                             RePaintParameters params, Map<String, String> metadata, RePaintPipeline.Result stats) {
     public CropPlan crop() {
         return plan.crop();
     }
