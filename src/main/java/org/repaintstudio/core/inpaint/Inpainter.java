@@ -80,6 +80,7 @@ public final class Inpainter {
     public Outcome run(BufferedImage image, Mask mask, RePaintParameters params, NoiseSource noise, Listener listener,
                        CancelToken cancel) {
         checkSizes(image, mask);
+        org.repaintstudio.core.image.ImageBudget.checkRun(image.getWidth(), image.getHeight(), params.samples());
         if (mask.isEmpty()) {
             throw new UserFacingException("The mask is empty: there is nothing to inpaint.");
         }
