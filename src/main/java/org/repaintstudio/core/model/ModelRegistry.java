@@ -181,6 +181,9 @@ public final class ModelRegistry {
                     continue;
                 }
                 boolean onnxFile = Files.isRegularFile(child) && name.toLowerCase(Locale.ROOT).endsWith(".onnx");
+                if (Files.isDirectory(child) && ModelFolder.isInterruptedDownload(child)) {
+                    continue; // only resumable .part files: "models pull" finishes it, nothing is wrong
+                }
                 if (Files.isDirectory(child) || onnxFile) {
                     addModel(child, source, models, problems, seen);
                 }
