@@ -18,7 +18,8 @@ public final class MemoryBudget {
         return jobLimit(Runtime.getRuntime().maxMemory());
     }
 
-    static long jobLimit(long maxMemory) {
+    /** The bytes a job may use under a heap limit of {@code maxMemory}. */
+    public static long jobLimit(long maxMemory) {
         return maxMemory == Long.MAX_VALUE ? Long.MAX_VALUE : (long) (maxMemory * JOB_SHARE);
     }
 
@@ -31,8 +32,9 @@ public final class MemoryBudget {
     public static void require(long bytes, long limit, String what) {
         if (bytes > limit || bytes < 0) {
             throw new UserFacingException(String.format(Locale.ROOT,
-                    "%s needs about %s of memory, but Java may use only %s here; use a smaller image, or give Java "
-                            + "more memory (-Xmx).", what, size(bytes), size((long) (limit / JOB_SHARE))));
+                    "%s needs about %s of memory, more than the %s one job may use under Java's %s heap limit; "
+                            + "use a smaller image, or give Java more memory (-Xmx).",
+                    what, size(bytes), size(limit), size((long) (limit / JOB_SHARE))));
         }
     }
 
@@ -61,9 +63,9 @@ public final class MemoryBudget {
         if (bytes < 0 || bytes == Long.MAX_VALUE) {
             return "more than 8 EB";
         }
-        if (bytes >= 1L << 30) {
+        if (bytes >= 10L << 30) {
             return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
         }
-        return String.format(Locale.ROOT, "%d MB", Math.max(1, (bytes + (1 << 19)) >> 20));
+        return String.format(Locale.ROOT, "%,d MB", Math.max(1, (bytes + (1 << 19)) >> 20));
     }
 }

@@ -53,13 +53,23 @@ public final class ImageBudget {
 
     /** Refuses an image whose opening or one-sample run would not fit in memory. */
     public static void require(Header h) {
+        require(h, MemoryBudget.jobLimit());
+    }
+
+    /** {@link #require(Header)} against a given job limit (see {@link MemoryBudget#jobLimit()}). */
+    public static void require(Header h, long jobLimit) {
         long need = Math.max(h.openBytes(), runBytes(h.width(), h.height(), 1));
-        MemoryBudget.require(need, h.describe() + "; opening it");
+        MemoryBudget.require(need, jobLimit, h.describe() + "; opening it");
     }
 
     /** Refuses a run at this image size with this many samples (one full-size result each) that cannot fit. */
     public static void checkRun(int width, int height, int samples) {
-        MemoryBudget.require(runBytes(width, height, samples), String.format(Locale.ROOT,
+        checkRun(width, height, samples, MemoryBudget.jobLimit());
+    }
+
+    /** {@link #checkRun(int, int, int)} against a given job limit. */
+    public static void checkRun(int width, int height, int samples, long jobLimit) {
+        MemoryBudget.require(runBytes(width, height, samples), jobLimit, String.format(Locale.ROOT,
                 "Repainting a %d×%d image into %d sample%s", width, height, samples, samples == 1 ? "" : "s"));
     }
 

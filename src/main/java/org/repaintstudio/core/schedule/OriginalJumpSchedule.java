@@ -46,7 +46,7 @@ public record OriginalJumpSchedule(
 
     /** The index list, ending with -1, exactly as the original returns it. */
     public int[] times() {
-        ScheduleLimits.checkLength(ScheduleLimits.originalLengthBound(this),
+        ScheduleLimits.checkLengthBound(ScheduleLimits.originalLengthBound(this),
                 "t_T=" + tT + " with these n_sample and jump_n_sample values");
         int[] jumps = fresh(jumpLength, jumpNSample);
         int[] jumps2 = fresh(jump2Length, jump2NSample);

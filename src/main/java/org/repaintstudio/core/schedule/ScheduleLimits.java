@@ -38,11 +38,20 @@ public final class ScheduleLimits {
 
     /** Refuses a schedule of {@code length} entries above {@link #MAX_ENTRIES}. */
     public static void checkLength(long length, String settings) {
+        check(length, settings, "");
+    }
+
+    /** Refuses a schedule whose length may reach {@code bound} entries, above {@link #MAX_ENTRIES}. */
+    public static void checkLengthBound(long bound, String settings) {
+        check(bound, settings, "up to ");
+    }
+
+    private static void check(long length, String settings, String qualifier) {
         if (length > MAX_ENTRIES) {
             throw new UserFacingException(String.format(Locale.ROOT,
-                    "%s make a schedule of %s entries; the limit is %,d, so use fewer steps or resamplings.",
-                    settings, length >= Long.MAX_VALUE / 2 ? "billions of" : String.format(Locale.ROOT, "%,d", length),
-                    MAX_ENTRIES));
+                    "%s make a schedule of %s%s entries; the limit is %,d, so use fewer steps or resamplings.",
+                    settings, qualifier, length >= Long.MAX_VALUE / 2 ? "billions of"
+                            : String.format(Locale.ROOT, "%,d", length), MAX_ENTRIES));
         }
     }
 
