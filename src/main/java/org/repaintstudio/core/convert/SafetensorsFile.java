@@ -100,7 +100,7 @@ public final class SafetensorsFile implements Closeable {
             mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             root = mapper.readTree(header.array());
         } catch (JsonProcessingException e) {
-            throw bad(file, "has a header that is not valid JSON (" + e.getOriginalMessage() + ")");
+            throw bad(file, "has a header that is not valid JSON (" + location(e) + ")");
         }
         if (root == null || !root.isObject()) {
             throw bad(file, "has a header that is not a JSON object");
@@ -380,6 +380,11 @@ public final class SafetensorsFile implements Closeable {
             }
             pos += n;
         }
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? "unreadable"
+                : "at column " + e.getLocation().getColumnNr() + " of line " + e.getLocation().getLineNr();
     }
 
     private static UserFacingException bad(String file, String what) {

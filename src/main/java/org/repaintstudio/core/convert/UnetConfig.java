@@ -62,7 +62,7 @@ public record UnetConfig(
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new UserFacingException("Model config " + configJson + " does not exist.", e);
         } catch (JsonProcessingException e) {
-            throw new UserFacingException("Model config " + configJson + " is not valid JSON (" + e.getOriginalMessage() + ").", e);
+            throw new UserFacingException("The model config " + org.repaintstudio.core.ErrorTranslator.json(e, configJson), e);
         } catch (IOException e) {
             throw new UserFacingException("Cannot read model config " + configJson + ": " + e.getMessage(), e);
         }

@@ -346,8 +346,10 @@ public final class ModelFolder {
     private static JsonNode readJson(Path file) {
         try {
             return new ObjectMapper().readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UserFacingException(file.getParent() + "/" + org.repaintstudio.core.ErrorTranslator.json(e, file), e);
         } catch (IOException e) {
-            throw new UserFacingException(file + " is not valid JSON: " + e.getMessage(), e);
+            throw new UserFacingException("Cannot read " + file + ".", e);
         }
     }
 

@@ -47,7 +47,7 @@ class UnetConfigRangesTest {
         ObjectNode big = tiny();
         big.putArray("block_out_channels").add(8192).add(8192);
         big.put("norm_num_groups", 32);
-        refused(big, "MB of weights; the converter writes at most");
+        refused(big, "MB of weights); the converter writes at most");
     }
 
     @Test
