@@ -201,7 +201,7 @@ public final class ModelRegistry {
         try {
             models.add(new Entry(ModelFolder.open(p), source));
         } catch (UserFacingException e) {
-            problems.add(new Problem(p, source, e.getMessage()));
+            problems.add(new Problem(p, source, org.repaintstudio.core.ErrorTranslator.sentence(e)));
         }
     }
 
