@@ -2,6 +2,7 @@ package org.repaintstudio.cli;
 
 import picocli.CommandLine;
 
+import org.repaintstudio.core.ErrorTranslator;
 import org.repaintstudio.core.UserFacingException;
 
 /** Turns failures into one clear sentence on stderr and a non-zero exit, never a stack trace. */
@@ -32,15 +33,6 @@ public final class CliErrors {
 
     /** The single sentence shown to a user for an exception. */
     public static String describe(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof UserFacingException) {
-                return t.getMessage();
-            }
-        }
-        if (ex instanceof OutOfMemoryError) {
-            return "Out of memory; try a smaller image or fewer samples.";
-        }
-        String msg = ex.getMessage();
-        return (msg == null || msg.isBlank()) ? ex.getClass().getSimpleName() : msg;
+        return ErrorTranslator.sentence(ex);
     }
 }

@@ -57,6 +57,7 @@ final class ConvertCommand implements Callable<Integer> {
                     HumanFormat.bytes(r.onnxBytes()), HumanFormat.count(r.parameterCount()), r.elapsed().toMillis() / 1000.0);
         }
         stdout.flush();
+        r.warning().ifPresent(w -> spec.commandLine().getErr().println("Warning: " + w));
         return 0;
     }
 }

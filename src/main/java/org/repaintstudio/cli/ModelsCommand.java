@@ -52,8 +52,13 @@ final class ModelsCommand implements Callable<Integer> {
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
         for (ModelRegistry.Problem p : listing.problems()) {
-            err.println("Skipped " + p.location() + ": " + p.message());
+            if (p.isUnfinishedDownload()) {
+                out.println("Unfinished download (resumable): " + p.location());
+            } else {
+                err.println("Skipped " + p.location() + ": " + p.message());
+            }
         }
+        out.flush();
         err.flush();
         return 0;
     }

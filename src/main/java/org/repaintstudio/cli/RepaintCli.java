@@ -59,6 +59,12 @@ public final class RepaintCli implements Runnable {
     }
 
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // Errors bypass picocli's handler; they still get one sentence and no stack trace.
+            return new CliErrors.Handler().handleExecutionException(new RuntimeException(e), cl, null);
+        }
     }
 }

@@ -105,4 +105,15 @@ class ModelsCommandTest {
         assertThat(bad.exitCode()).isNotZero();
         assertThat(bad.err()).contains("not a Hugging Face repository id");
     }
+
+    @Test
+    void anUnfinishedDownloadIsListedWithoutAWarning() throws Exception {
+        Path models = ModelRegistry.userModelsDir(tmp.resolve("data"));
+        Path partial = java.nio.file.Files.createDirectories(models.resolve("someone--big/unet"));
+        java.nio.file.Files.write(partial.resolve("diffusion_pytorch_model.safetensors.part"), new byte[1000]);
+        CliRun r = CliRun.of("models");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).doesNotContain("Skipped");
+        assertThat(r.out()).contains("Unfinished download (resumable): ");
+    }
 }

@@ -73,7 +73,7 @@ public final class Autosave {
             s.savedAt = Instant.now().toString();
             s.hasImageCopy = imageCopy != null || (Files.exists(imageFile()) && source == null);
             byte[] json = JSON.writeValueAsBytes(s);
-            AtomicFiles.write(sessionFile(), true, out -> out.write(json));
+            AtomicFiles.writePrivate(sessionFile(), true, out -> out.write(json));
         } catch (IOException | RuntimeException e) {
             AppLog.error("autosave failed in " + folder, e);
         }

@@ -50,7 +50,7 @@ public final class SettingsStore {
     public void save() {
         try {
             byte[] bytes = JSON.writeValueAsBytes(settings);
-            AtomicFiles.write(file, true, out -> out.write(bytes));
+            AtomicFiles.writePrivate(file, true, out -> out.write(bytes));
         } catch (IOException | RuntimeException e) {
             AppLog.error("cannot save settings to " + file, e);
         }

@@ -3,6 +3,7 @@ package org.repaintstudio.app.util;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
+import org.repaintstudio.core.ErrorTranslator;
 import org.repaintstudio.core.UserFacingException;
 
 /** Turns any failure into one sentence for a dialog; the stack trace belongs in the log. */
@@ -12,7 +13,7 @@ public final class ErrorMessages {
     public static String describe(String action, Throwable error) {
         Throwable e = unwrap(error);
         if (e instanceof UserFacingException u && u.getMessage() != null) {
-            return u.getMessage();
+            return ErrorTranslator.sentence(u); // the sentence without any library text the message carried
         }
         if (e instanceof OutOfMemoryError) {
             return "There was not enough memory to " + action + "; try a smaller image or fewer samples.";

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.repaintstudio.core.ErrorTranslator;
 import org.repaintstudio.core.UserFacingException;
 import org.repaintstudio.core.image.ImageFiles;
 import org.repaintstudio.core.model.OnnxDenoiser;
@@ -69,8 +70,12 @@ public final class ConformanceSuite implements AutoCloseable {
             try {
                 Verdict v = check.run();
                 return new CaseResult(id, v.passed(), v.detail());
-            } catch (UserFacingException | IllegalArgumentException | IllegalStateException | ArithmeticException e) {
-                return new CaseResult(id, false, e.getClass().getSimpleName() + ": " + e.getMessage());
+            } catch (UserFacingException e) {
+                return new CaseResult(id, false, e.getMessage());
+            } catch (RuntimeException e) {
+                // A manifest with missing or mistyped fields: say so instead of showing a library exception.
+                return new CaseResult(id, false, "the reference data is unreadable ("
+                        + ErrorTranslator.clean(String.valueOf(e.getMessage())) + ").");
             }
         }
     }
@@ -249,8 +254,9 @@ public final class ConformanceSuite implements AutoCloseable {
     private Verdict checkBetas(Path dir) {
         JsonNode m = readJson(dir.resolve("manifest.json"));
         NoiseSchedule s = NoiseSchedule.of(SchedulerConfig.fromJson(m.path("scheduler_config")));
-        float[] betas = RawTensors.readF32(file(dir, m, "betas"));
-        float[] cumprod = RawTensors.readF32(file(dir, m, "alphas_cumprod"));
+        float[] betas = sameLength(data(file(dir, m, "betas")), s.betas().length, file(dir, m, "betas"));
+        float[] cumprod = sameLength(data(file(dir, m, "alphas_cumprod")), s.alphasCumprod().length,
+                file(dir, m, "alphas_cumprod"));
         double b = Compare.maxUlps(s.betas(), betas);
         double a = Compare.maxUlps(s.alphasCumprod(), cumprod);
         if (b > BETA_ULPS || a > BETA_ULPS) {
@@ -270,21 +276,21 @@ public final class ConformanceSuite implements AutoCloseable {
                 ts.path("jump_n_sample").asInt(10));
         JsonNode in = m.path("inputs");
         Shape shape = shapeOf(in.path("sample").path("shape"));
-        float[] modelOutput = RawTensors.readF32(dir.resolve(in.path("model_output").path("file").asText()));
+        float[] modelOutput = data(dir.resolve(in.path("model_output").path("file").asText()));
         int outChannels = modelOutput.length / (shape.batch() * shape.pixels());
-        float[] noise = RawTensors.readF32(dir.resolve(m.path("noise").path("file").asText()));
+        float[] noise = data(dir.resolve(m.path("noise").path("file").asText()));
         float[] prev = new float[shape.size()];
         float[] x0 = new float[shape.size()];
         scheduler.step(modelOutput, outChannels, m.path("timestep").asInt(),
-                RawTensors.readF32(dir.resolve(in.path("sample").path("file").asText())),
-                RawTensors.readF32(dir.resolve(in.path("original_image").path("file").asText())),
-                RawTensors.readF32(dir.resolve(in.path("mask").path("file").asText())),
+                data(dir.resolve(in.path("sample").path("file").asText())),
+                data(dir.resolve(in.path("original_image").path("file").asText())),
+                data(dir.resolve(in.path("mask").path("file").asText())),
                 shape, new ReplayNoise(noise, shape.size()), prev, x0);
         JsonNode out = m.path("outputs");
-        double p = Compare.worstToleranceRatio(prev, RawTensors.readF32(dir.resolve(out.path("prev_sample").path("file").asText())),
+        double p = Compare.worstToleranceRatio(prev, expected(dir.resolve(out.path("prev_sample").path("file").asText()), prev.length),
                 STEP_TOLERANCE, STEP_TOLERANCE);
         double x = Compare.worstToleranceRatio(x0,
-                RawTensors.readF32(dir.resolve(out.path("pred_original_sample").path("file").asText())),
+                expected(dir.resolve(out.path("pred_original_sample").path("file").asText()), x0.length),
                 STEP_TOLERANCE, STEP_TOLERANCE);
         if (p > 1 || x > 1) {
             return Verdict.fail(String.format("prev_sample at %.3g× tolerance, pred_original_sample at %.3g× tolerance", p, x));
@@ -301,15 +307,15 @@ public final class ConformanceSuite implements AutoCloseable {
                 ts.path("jump_n_sample").asInt(10));
         JsonNode in = m.path("inputs");
         Shape shape = shapeOf(in.path("sample").path("shape"));
-        float[] x = RawTensors.readF32(dir.resolve(in.path("sample").path("file").asText()));
-        float[] noise = RawTensors.readF32(dir.resolve(m.path("noise").path("file").asText()));
+        float[] x = data(dir.resolve(in.path("sample").path("file").asText()));
+        float[] noise = data(dir.resolve(m.path("noise").path("file").asText()));
         ReplayNoise replay = new ReplayNoise(noise, shape.size());
         scheduler.undoStep(x, m.path("timestep").asInt(), shape, replay);
         if (replay.drawsUsed() != replay.drawsRecorded()) {
             return Verdict.fail("used " + replay.drawsUsed() + " noise draws, diffusers made " + replay.drawsRecorded());
         }
-        double d = Compare.maxAbs(x, RawTensors.readF32(dir.resolve(
-                m.path("outputs").path("undo_sample").path("file").asText())));
+        double d = Compare.maxAbs(x, expected(dir.resolve(
+                m.path("outputs").path("undo_sample").path("file").asText()), x.length));
         return new Verdict(d <= STEP_TOLERANCE, String.format("undo_sample max abs diff %.3g (limit %.0e)", d, STEP_TOLERANCE));
     }
 
@@ -320,9 +326,9 @@ public final class ConformanceSuite implements AutoCloseable {
         OnnxDenoiser model = model(modelDir(m.path("model_dir").asText(), io.getParent()));
         JsonNode in = m.path("inputs");
         Shape shape = shapeOf(in.path("sample").path("shape"));
-        float[] sample = RawTensors.readF32(io.resolve(in.path("sample").path("file").asText()));
+        float[] sample = data(io.resolve(in.path("sample").path("file").asText()));
         long[] t = RawTensors.readI64(io.resolve(in.path("timestep").path("file").asText()));
-        float[] expected = RawTensors.readF32(io.resolve(m.path("outputs").path("out_sample").path("file").asText()));
+        float[] expected = data(io.resolve(m.path("outputs").path("out_sample").path("file").asText()));
         float[] actual = new float[expected.length];
         // Each batch element may have its own timestep: run them one at a time.
         int outPer = expected.length / shape.batch();
@@ -343,9 +349,9 @@ public final class ConformanceSuite implements AutoCloseable {
         JsonNode args = m.path("call_args");
         SchedulerConfig config = SchedulerConfig.fromJson(m.path("scheduler_config"));
         Shape shape = shapeOf(files.path("image").path("shape"));
-        float[] image = RawTensors.readF32(dir.resolve(files.path("image").path("file").asText()));
-        float[] mask = RawTensors.readF32(dir.resolve(files.path("mask").path("file").asText()));
-        float[] noise = RawTensors.readF32(dir.resolve(files.path("noise").path("file").asText()));
+        float[] image = data(dir.resolve(files.path("image").path("file").asText()));
+        float[] mask = data(dir.resolve(files.path("mask").path("file").asText()));
+        float[] noise = data(dir.resolve(files.path("noise").path("file").asText()));
         double eta = args.path("eta").asDouble(0);
         DiffusersSampler sampler = new DiffusersSampler(config, args.path("num_inference_steps").asInt(),
                 args.path("jump_length").asInt(), args.path("jump_n_sample").asInt(), eta, shape);
@@ -375,14 +381,16 @@ public final class ConformanceSuite implements AutoCloseable {
         if (replay.drawsUsed() != replay.drawsRecorded()) {
             problems.add("used " + replay.drawsUsed() + " noise draws of " + replay.drawsRecorded());
         }
-        double raw = Compare.maxAbs(result.samples(), RawTensors.readF32(dir.resolve(files.path("output_raw").path("file").asText())));
+        double raw = Compare.maxAbs(result.samples(),
+                expected(dir.resolve(files.path("output_raw").path("file").asText()), result.samples().length));
         measures.add(String.format("output_raw %.2g", raw));
         if (raw > PIPELINE_TOLERANCE) {
             problems.add(String.format("output_raw max abs diff %.3g", raw));
         }
         if (files.has("pred_original_samples")) {
-            float[] expected = RawTensors.readF32(dir.resolve(files.path("pred_original_samples").path("file").asText()));
+            float[] expected = data(dir.resolve(files.path("pred_original_samples").path("file").asText()));
             float[] actual = concatPerStep(x0s, shape);
+            sameLength(expected, actual.length, dir.resolve(files.path("pred_original_samples").path("file").asText()));
             double r = Compare.worstToleranceRatio(actual, expected, PIPELINE_TOLERANCE, PIPELINE_TOLERANCE);
             measures.add(String.format("pred_original_samples %.3g× tol", r));
             if (r > 1) {
@@ -391,7 +399,7 @@ public final class ConformanceSuite implements AutoCloseable {
         }
         if (files.has("output_01")) {
             float[] nhwc = toNhwc01(result.samples(), shape);
-            double d = Compare.maxAbs(nhwc, RawTensors.readF32(dir.resolve(files.path("output_01").path("file").asText())));
+            double d = Compare.maxAbs(nhwc, expected(dir.resolve(files.path("output_01").path("file").asText()), nhwc.length));
             measures.add(String.format("output_01 %.2g", d));
             if (d > PIPELINE_TOLERANCE) {
                 problems.add(String.format("output_01 max abs diff %.3g", d));
@@ -484,11 +492,53 @@ public final class ConformanceSuite implements AutoCloseable {
     }
 
     static JsonNode readJson(Path file) {
+        JsonNode n;
         try {
-            return JSON.readTree(file.toFile());
+            n = JSON.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UserFacingException(unreadable(file) + " " + ErrorTranslator.json(e, file.getFileName()), e);
         } catch (IOException e) {
-            throw new UserFacingException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new UserFacingException("Cannot read " + file + ".", e);
         }
+        if (n == null || !n.isObject()) {
+            throw new UserFacingException(unreadable(file) + " It is not a JSON object.");
+        }
+        return n;
+    }
+
+    private static String unreadable(Path file) {
+        Path dir = file.getParent();
+        return "The reference data " + (dir == null ? "" : dir.getFileName() + "/") + file.getFileName() + " is unreadable.";
+    }
+
+    /**
+     * A reference tensor: float32 values, all finite, in a file the manifest names. Corrupt data is
+     * reported as unreadable rather than compared (which would read as "off by Infinity").
+     */
+    private static float[] data(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new UserFacingException("A manifest in " + file + " names no data file where one is needed.");
+        }
+        float[] values = RawTensors.readF32(file);
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                throw new UserFacingException(unreadable(file) + " It holds NaN or infinite values.");
+            }
+        }
+        return values;
+    }
+
+    private static float[] expected(Path file, int length) {
+        return sameLength(data(file), length, file);
+    }
+
+    /** The reference must hold as many values as the engine produced; otherwise it is unreadable, not "off". */
+    private static float[] sameLength(float[] expected, int length, Path file) {
+        if (expected.length != length) {
+            throw new UserFacingException(unreadable(file) + " It holds " + expected.length + " values where "
+                    + length + " are expected.");
+        }
+        return expected;
     }
 
     private static Shape shapeOf(JsonNode dims) {

@@ -55,8 +55,10 @@ public record OnnxModelInfo(List<Input> inputs, List<Input> outputs, long parame
                 throw new UserFacingException(onnx.getFileName() + " is not an ONNX model (it has no graph inputs).");
             }
             return new OnnxModelInfo(List.copyOf(inputs), List.copyOf(outputs), params[0], Collections.unmodifiableMap(meta));
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new UserFacingException(onnx.getFileName() + " is not a valid ONNX file.", e);
         } catch (IOException e) {
-            throw new UserFacingException(onnx.getFileName() + " is not a readable ONNX model: " + e.getMessage(), e);
+            throw new UserFacingException(onnx.getFileName() + " cannot be read.", e);
         }
     }
 

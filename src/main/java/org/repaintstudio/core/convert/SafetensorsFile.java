@@ -100,7 +100,7 @@ public final class SafetensorsFile implements Closeable {
             mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             root = mapper.readTree(header.array());
         } catch (JsonProcessingException e) {
-            throw bad(file, "has a header that is not valid JSON (" + e.getOriginalMessage() + ")");
+            throw bad(file, "has a header that is not valid JSON (" + location(e) + ")");
         }
         if (root == null || !root.isObject()) {
             throw bad(file, "has a header that is not a JSON object");
@@ -240,6 +240,27 @@ public final class SafetensorsFile implements Closeable {
         return out;
     }
 
+    /** How many values of a float tensor are NaN or infinite; reads it in chunks, never whole. */
+    public long countNonFinite(SafetensorsTensor t) {
+        requireFloat(t);
+        ByteBuffer src = map(t);
+        int chunk = 1 << 16;
+        float[] floats = new float[chunk];
+        long bad = 0;
+        long total = t.elementCount();
+        for (long done = 0; done < total; ) {
+            int n = (int) Math.min(chunk, total - done);
+            decode(t.dtype(), src, floats, 0, n);
+            for (int i = 0; i < n; i++) {
+                if (!Float.isFinite(floats[i])) {
+                    bad++;
+                }
+            }
+            done += n;
+        }
+        return bad;
+    }
+
     public float[] readFloats(String name) {
         return readFloats(tensor(name));
     }
@@ -359,6 +380,11 @@ public final class SafetensorsFile implements Closeable {
             }
             pos += n;
         }
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? "unreadable"
+                : "at column " + e.getLocation().getColumnNr() + " of line " + e.getLocation().getLineNr();
     }
 
     private static UserFacingException bad(String file, String what) {

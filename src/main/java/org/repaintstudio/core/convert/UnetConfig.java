@@ -38,6 +38,19 @@ public record UnetConfig(
         double normEps,
         boolean addAttention) {
 
+    /** Largest sample_size accepted: DDPMs are trained at up to 1024 px; beyond, nothing runs. */
+    public static final int MAX_SAMPLE_SIZE = 2048;
+    /** Most resolution levels (block_out_channels entries). */
+    public static final int MAX_LEVELS = 8;
+    /** Largest channel count of a block (diffusers' largest DDPMs use 1024). */
+    public static final int MAX_CHANNELS = 8192;
+    /** Most resnet layers per block. */
+    public static final int MAX_LAYERS_PER_BLOCK = 16;
+    /** Largest total weight size: the ONNX file is one protobuf message, limited to 2 GB. */
+    public static final long MAX_WEIGHT_BYTES = OnnxModelWriter.MAX_SINGLE_FILE_BYTES - (64L << 20);
+    /** Largest attention score matrix of one sample, in bytes: beyond this a UNet call cannot run. */
+    public static final long MAX_ATTENTION_BYTES = 4L << 30;
+
     static final Set<String> DOWN_TYPES = Set.of("DownBlock2D", "AttnDownBlock2D");
     static final Set<String> UP_TYPES = Set.of("UpBlock2D", "AttnUpBlock2D");
 
@@ -49,7 +62,7 @@ public record UnetConfig(
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new UserFacingException("Model config " + configJson + " does not exist.", e);
         } catch (JsonProcessingException e) {
-            throw new UserFacingException("Model config " + configJson + " is not valid JSON (" + e.getOriginalMessage() + ").", e);
+            throw new UserFacingException("The model config " + org.repaintstudio.core.ErrorTranslator.json(e, configJson), e);
         } catch (IOException e) {
             throw new UserFacingException("Cannot read model config " + configJson + ": " + e.getMessage(), e);
         }
@@ -78,6 +91,8 @@ public record UnetConfig(
         } else {
             throw unsupported("sample_size", sample.toString(), "expected an integer or [height, width]");
         }
+
+        requireRange("sample_size", sample.toString(), Math.min(h, w), Math.max(h, w), 1, MAX_SAMPLE_SIZE);
 
         requireEquals(root, "time_embedding_type", "positional", "positional");
         String act = text(root, "act_fn", "silu");
@@ -109,10 +124,11 @@ public record UnetConfig(
             throw new UserFacingException("The model config lists " + down.size() + " down blocks, " + up.size()
                     + " up blocks and " + channels.size() + " block_out_channels; these counts must be equal.");
         }
+        if (channels.size() > MAX_LEVELS) {
+            throw unsupported("block_out_channels", channels.toString(), "at most " + MAX_LEVELS + " levels are supported");
+        }
         for (int c : channels) {
-            if (c <= 0) {
-                throw unsupported("block_out_channels", channels.toString(), "channel counts must be positive");
-            }
+            requireRange("block_out_channels", channels.toString(), c, c, 1, MAX_CHANNELS);
         }
         if (channels.get(0) % 2 != 0) {
             throw unsupported("block_out_channels", channels.toString(), "the first entry must be even");
@@ -127,8 +143,12 @@ public record UnetConfig(
         Integer headDim = nullableInt(root, "attention_head_dim", 8);
         int layers = integer(root, "layers_per_block", 2);
         int pad = integer(root, "downsample_padding", 1);
-        if (layers < 1) {
-            throw unsupported("layers_per_block", String.valueOf(layers), "must be at least 1");
+        requireRange("layers_per_block", String.valueOf(layers), layers, layers, 1, MAX_LAYERS_PER_BLOCK);
+        if (groups < 1) {
+            throw unsupported("norm_num_groups", String.valueOf(groups), "must be at least 1");
+        }
+        if (attnGroups != null && attnGroups < 1) {
+            throw unsupported("attn_norm_num_groups", String.valueOf(attnGroups), "must be at least 1 or null");
         }
         if (pad < 0 || pad > 1) {
             throw unsupported("downsample_padding", String.valueOf(pad), "supported are 0 and 1");
@@ -138,9 +158,11 @@ public record UnetConfig(
         }
         int inCh = integer(root, "in_channels", 3);
         int outCh = integer(root, "out_channels", 3);
-        if (inCh <= 0 || outCh <= 0) {
-            throw unsupported(inCh <= 0 ? "in_channels" : "out_channels",
-                    String.valueOf(inCh <= 0 ? inCh : outCh), "must be positive");
+        if (inCh != 3) {
+            throw unsupported("in_channels", String.valueOf(inCh), "RePaint needs an RGB model (3)");
+        }
+        if (outCh != 3 && outCh != 6) {
+            throw unsupported("out_channels", String.valueOf(outCh), "RePaint needs 3 (noise) or 6 (noise and variance)");
         }
         int levels = channels.size();
         int factor = 1 << (levels - 1);
@@ -156,8 +178,73 @@ public record UnetConfig(
                 number(root, "mid_block_scale_factor", 1), pad, headDim, groups, attnGroups,
                 number(root, "norm_eps", 1e-5),
                 bool(root, "add_attention", true));
+        cfg.checkFiniteNumbers();
         cfg.checkGroupsAndHeads();
+        cfg.checkSizes();
         return cfg;
+    }
+
+    private void checkFiniteNumbers() {
+        if (!Double.isFinite(freqShift) || freqShift < 0) {
+            throw unsupported("freq_shift", String.valueOf(freqShift), "must be a finite number of at least 0");
+        }
+        if (!Double.isFinite(midBlockScaleFactor) || midBlockScaleFactor <= 0) {
+            throw unsupported("mid_block_scale_factor", String.valueOf(midBlockScaleFactor), "must be a positive number");
+        }
+        if (!(normEps > 0 && normEps < 1)) {
+            throw unsupported("norm_eps", String.valueOf(normEps), "must be between 0 and 1");
+        }
+    }
+
+    /**
+     * The total weight size and the largest attention map, worked out from the shapes alone before
+     * anything is built or read, so an absurd but well-formed config is refused up front.
+     */
+    private void checkSizes() {
+        long bytes = MemoryBudgetMath.times(parameterCount(), Float.BYTES);
+        if (bytes > MAX_WEIGHT_BYTES) {
+            throw new UserFacingException(String.format(java.util.Locale.ROOT,
+                    "The model config describes %,d parameters (%,d MB of weights); the converter writes at most %,d MB.",
+                    parameterCount(), bytes >> 20, MAX_WEIGHT_BYTES >> 20));
+        }
+        long attention = largestAttentionBytes();
+        if (attention > MAX_ATTENTION_BYTES) {
+            throw new UserFacingException(String.format(java.util.Locale.ROOT,
+                    "The model config puts attention on %d×%d pixels, which needs %,d MB per sample in each UNet call; "
+                            + "the limit is %,d MB.", sampleHeight >> firstAttentionLevel(), sampleWidth >> firstAttentionLevel(),
+                    attention >> 20, MAX_ATTENTION_BYTES >> 20));
+        }
+    }
+
+    /** Level of the highest-resolution attention layer, or the last level (the middle block) when none is higher. */
+    private int firstAttentionLevel() {
+        int n = blockOutChannels.size();
+        for (int i = 0; i < n; i++) {
+            if (downBlockTypes.get(i).startsWith("Attn") || upBlockTypes.get(n - 1 - i).startsWith("Attn")) {
+                return i;
+            }
+        }
+        return n - 1;
+    }
+
+    /** Bytes of the attention score matrix (tokens² per head) at the finest attention level. */
+    private long largestAttentionBytes() {
+        int level = firstAttentionLevel();
+        boolean any = level < blockOutChannels.size() - 1 || addAttention
+                || downBlockTypes.get(level).startsWith("Attn");
+        if (!any) {
+            return 0;
+        }
+        long tokens = (long) (sampleHeight >> level) * (sampleWidth >> level);
+        int c = blockOutChannels.get(level);
+        long heads = attentionHeadDim == null ? 1 : Math.max(1, c / attentionHeadDim);
+        return MemoryBudgetMath.times(MemoryBudgetMath.times(tokens, tokens), MemoryBudgetMath.times(heads, Float.BYTES));
+    }
+
+    private static void requireRange(String key, String shown, long min, long max, long low, long high) {
+        if (min < low || max > high) {
+            throw unsupported(key, shown, "each value must be between " + low + " and " + high);
+        }
     }
 
     private void checkGroupsAndHeads() {
@@ -197,9 +284,9 @@ public record UnetConfig(
         for (long[] shape : parameterShapes().values()) {
             long p = 1;
             for (long d : shape) {
-                p *= d;
+                p = MemoryBudgetMath.times(p, d);
             }
-            n += p;
+            n = MemoryBudgetMath.plus(n, p);
         }
         return n;
     }
@@ -217,6 +304,18 @@ public record UnetConfig(
     /** The square resolution, or the height when the model is not square. */
     public int sampleSize() {
         return sampleHeight;
+    }
+
+    /** Saturating arithmetic for size estimates. */
+    private static final class MemoryBudgetMath {
+        static long times(long a, long b) {
+            return org.repaintstudio.core.MemoryBudget.product(a, b);
+        }
+
+        static long plus(long a, long b) {
+            long r = a + b;
+            return r < 0 ? Long.MAX_VALUE : r;
+        }
     }
 
     private static UserFacingException unsupported(String key, String value, String why) {

@@ -48,8 +48,23 @@ public final class UnetConverter {
         FOREIGN
     }
 
+    /**
+     * @param nonFiniteWeights how many weights are NaN or infinite (0 for a reused conversion, which was checked
+     *                         when it was made); such a model produces NaN
+     * @param firstNonFiniteTensor the first tensor holding one, or null
+     */
     public record Result(Path onnx, boolean reused, long onnxBytes, long parameterCount,
-                         String weightsSha256, Duration elapsed) { }
+                         String weightsSha256, Duration elapsed, long nonFiniteWeights, String firstNonFiniteTensor) {
+        /** A one-sentence warning when the weights hold NaN or infinite values. */
+        public java.util.Optional<String> warning() {
+            if (nonFiniteWeights == 0) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+                    "%,d weights (first in %s) are NaN or infinite, so the model will probably produce NaN.",
+                    nonFiniteWeights, firstNonFiniteTensor));
+        }
+    }
 
     /**
      * Converts unless {@code onnxOut} is already current. A FOREIGN file is only replaced when
@@ -71,7 +86,7 @@ public final class UnetConverter {
             if (state == CacheState.CURRENT && !force) {
                 listener.progress(1, "Using the existing conversion " + onnxOut.getFileName() + ".");
                 return new Result(onnxOut, true, Files.size(onnxOut), file.parameterCount(), key.weightsSha256,
-                        Duration.ofNanos(System.nanoTime() - start));
+                        Duration.ofNanos(System.nanoTime() - start), 0, null);
             }
             if (state == CacheState.FOREIGN && !force) {
                 throw new UserFacingException(onnxOut + " already exists and was not converted from these weights;"
@@ -80,10 +95,19 @@ public final class UnetConverter {
             listener.progress(0.1, "Building the UNet graph");
             UnetWeights unetWeights = new UnetWeights(file);
             OnnxGraphBuilder graph = new UnetGraphBuilder(cfg, unetWeights).build();
+            long nonFinite = 0;
+            String firstBad = null;
+            for (OnnxGraphBuilder.WeightInitializer w : graph.weights()) {
+                long bad = file.countNonFinite(w.source());
+                if (bad > 0 && firstBad == null) {
+                    firstBad = w.source().name();
+                }
+                nonFinite += bad;
+            }
             writeAtomically(graph, file, key, onnxOut, listener, token);
             listener.progress(1, "Converted " + weights.getFileName() + " to " + onnxOut.getFileName() + ".");
             return new Result(onnxOut, false, Files.size(onnxOut), file.parameterCount(), key.weightsSha256,
-                    Duration.ofNanos(System.nanoTime() - start));
+                    Duration.ofNanos(System.nanoTime() - start), nonFinite, firstBad);
         } catch (IOException e) {
             throw new UserFacingException("Conversion failed: " + e.getMessage(), e);
         }
@@ -172,10 +196,18 @@ public final class UnetConverter {
                 out.force(false);
             }
             cancel.throwIfCancelled();
+            listener.progress(0.99, "Checking that ONNX Runtime loads the result");
+            OnnxLoadCheck.requireLoads(tmp);
             Files.deleteIfExists(sidecarOf(onnxOut));
             AtomicFiles.replace(tmp, onnxOut);
             moved = true;
-            writeSidecar(key, onnxOut);
+            try {
+                writeSidecar(key, onnxOut);
+            } catch (IOException | RuntimeException e) {
+                // Without its sidecar the model would look foreign and never be replaced: leave neither.
+                Files.deleteIfExists(onnxOut);
+                throw e;
+            }
         } finally {
             if (!moved) {
                 Files.deleteIfExists(tmp);

@@ -190,34 +190,10 @@ public final class HubClient {
 
     private Transfer transfer(URI url, String repoId, String revision, String path, Path part, long have,
                               DownloadListener listener, CancelToken cancel) throws IOException {
-        String expectedSha = null;
-        long linkedSize = -1;
-        URI current = url;
-        HttpResponse<InputStream> resp;
-        for (int hop = 0; ; hop++) {
-            HttpRequest.Builder rb = request(current, have > 0 ? "bytes=" + have + "-" : null).GET();
-            resp = send(rb.build(), HttpResponse.BodyHandlers.ofInputStream(), current);
-            if (expectedSha == null) {
-                expectedSha = announcedSha256(resp.headers()).orElse(null);
-            }
-            if (linkedSize < 0) {
-                linkedSize = resp.headers().firstValueAsLong("X-Linked-Size").orElse(-1);
-            }
-            int code = resp.statusCode();
-            if (code < 300 || code >= 400 || code == 304) {
-                break;
-            }
-            closeQuietly(resp.body());
-            Optional<String> location = resp.headers().firstValue("Location");
-            if (location.isEmpty() || hop >= MAX_REDIRECTS) {
-                throw new UserFacingException("Could not download " + path + " from " + hostLabel()
-                        + ": too many or broken redirects.");
-            }
-            current = current.resolve(location.get());
-        }
-
+        Opened opened = openFollowingRedirects(url, path, have);
+        HttpResponse<InputStream> resp = opened.response();
         int code = resp.statusCode();
-        long total = -1;
+        long total;
         long start;
         if (code == 206) {
             Matcher m = CONTENT_RANGE.matcher(resp.headers().firstValue("Content-Range").orElse(""));
@@ -230,14 +206,12 @@ public final class HubClient {
             total = m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3));
             start = have;
         } else if (code == 200) {
-            total = resp.headers().firstValueAsLong("Content-Length").orElse(linkedSize);
+            total = resp.headers().firstValueAsLong("Content-Length").orElse(opened.linkedSize());
             start = 0; // the server ignored the range (or none was asked): rewrite from the beginning
         } else if (code == 416 && have > 0) {
             closeQuietly(resp.body());
-            String range = resp.headers().firstValue("Content-Range").orElse("");
-            Matcher m = Pattern.compile("bytes \\*/(\\d+)").matcher(range);
-            if (m.matches() && Long.parseLong(m.group(1)) == have) {
-                return new Transfer(have, expectedSha); // the part file is already complete
+            if (partIsComplete(resp.headers(), have)) {
+                return new Transfer(have, opened.expectedSha256());
             }
             Files.deleteIfExists(part);
             return transfer(url, repoId, revision, path, part, 0, listener, cancel);
@@ -246,11 +220,53 @@ public final class HubClient {
             throw httpError(code, resp.headers(), repoId, revision, path);
         }
         if (total < 0) {
-            total = linkedSize;
+            total = opened.linkedSize();
         }
+        copyBody(resp.body(), part, start, total, new Speedometer(path, start, total), listener, cancel);
+        return new Transfer(total, opened.expectedSha256());
+    }
 
-        Speedometer speed = new Speedometer(path, start, total);
-        InputStream body = resp.body();
+    /** A response after redirects, with what the first hops announced about the file. */
+    private record Opened(HttpResponse<InputStream> response, String expectedSha256, long linkedSize) { }
+
+    /** Sends the (range) request and follows redirects, remembering the checksum and size the Hub announces. */
+    private Opened openFollowingRedirects(URI url, String path, long have) throws IOException {
+        String expectedSha = null;
+        long linkedSize = -1;
+        URI current = url;
+        for (int hop = 0; ; hop++) {
+            HttpRequest.Builder rb = request(current, have > 0 ? "bytes=" + have + "-" : null).GET();
+            HttpResponse<InputStream> resp = send(rb.build(), HttpResponse.BodyHandlers.ofInputStream(), current);
+            if (expectedSha == null) {
+                expectedSha = announcedSha256(resp.headers()).orElse(null);
+            }
+            if (linkedSize < 0) {
+                linkedSize = resp.headers().firstValueAsLong("X-Linked-Size").orElse(-1);
+            }
+            int code = resp.statusCode();
+            if (code < 300 || code >= 400 || code == 304) {
+                return new Opened(resp, expectedSha, linkedSize);
+            }
+            closeQuietly(resp.body());
+            Optional<String> location = resp.headers().firstValue("Location");
+            if (location.isEmpty() || hop >= MAX_REDIRECTS) {
+                throw new UserFacingException("Could not download " + path + " from " + hostLabel()
+                        + ": too many or broken redirects.");
+            }
+            current = current.resolve(location.get());
+        }
+    }
+
+    /** A 416 answer whose Content-Range says the part file already holds the whole file. */
+    private static boolean partIsComplete(HttpHeaders headers, long have) {
+        String range = headers.firstValue("Content-Range").orElse("");
+        Matcher m = Pattern.compile("bytes \\*/(\\d+)").matcher(range);
+        return m.matches() && Long.parseLong(m.group(1)) == have;
+    }
+
+    /** Streams the body into the part file from {@code start}; a dropped connection keeps what arrived. */
+    private void copyBody(InputStream body, Path part, long start, long total, Speedometer speed,
+                          DownloadListener listener, CancelToken cancel) throws IOException {
         // Closing the body from the cancelling thread unblocks a read that waits on a stalled server.
         CancelToken.Registration closeOnCancel = cancel.onCancel(() -> closeQuietly(body));
         try (closeOnCancel; FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
@@ -292,7 +308,6 @@ public final class HubClient {
         } finally {
             closeQuietly(body);
         }
-        return new Transfer(total, expectedSha);
     }
 
     /** The sha256 the Hub gives for LFS files: X-Linked-Etag (redirect) or ETag, if it is 64 hex digits. */

@@ -39,9 +39,53 @@ public final class HubModelPuller {
      */
     public ModelFolder pull(String repoId, String revision, Path modelsRoot, DownloadListener downloads,
                             ProgressListener conversion, CancelToken cancel) {
-        String rev = revision == null || revision.isBlank() ? "main" : revision;
         Path target = modelsRoot.resolve(folderName(repoId));
+        boolean existed = Files.exists(target);
         CancelToken token = cancel == null ? CancelToken.none() : cancel;
+        try {
+            download(target, repoId, revision, downloads, token);
+        } catch (RuntimeException | Error e) {
+            if (!existed) {
+                keepOnlyPartialDownloads(target);
+            }
+            throw e;
+        }
+        // Convert: a failure here leaves a complete download, which models lists and converts later.
+        ModelFolder model = ModelFolder.open(target);
+        model.ensureOnnx(conversion, token);
+        return model;
+    }
+
+    /**
+     * After a failed first pull: removes everything but the resumable {@code .part} files, and the
+     * folder itself when none is left, so no half-made model folder stays behind.
+     */
+    static void keepOnlyPartialDownloads(Path target) {
+        if (!Files.isDirectory(target)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(target)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                boolean partial = Files.isRegularFile(p) && p.getFileName().toString().endsWith(ModelFolder.PARTIAL_SUFFIX);
+                if (partial) {
+                    continue;
+                }
+                if (Files.isDirectory(p)) {
+                    try (java.util.stream.Stream<Path> left = Files.list(p)) {
+                        if (left.findAny().isPresent()) {
+                            continue;
+                        }
+                    }
+                }
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // best effort: the original failure is what the user needs to see
+        }
+    }
+
+    private void download(Path target, String repoId, String revision, DownloadListener downloads, CancelToken token) {
+        String rev = revision == null || revision.isBlank() ? "main" : revision;
 
         // 1. Layout: a pipeline repo keeps the UNet under unet/, a bare UNet repo at the root.
         String prefix = "unet/";
@@ -81,11 +125,6 @@ public final class HubModelPuller {
             }
         }
         writeSource(target, repoId, rev);
-
-        // 4. Convert.
-        ModelFolder model = ModelFolder.open(target);
-        model.ensureOnnx(conversion, token);
-        return model;
     }
 
     private boolean tryDownload(String repoId, String rev, String path, Path dest, DownloadListener l, CancelToken c) {

@@ -2,7 +2,6 @@ package org.repaintstudio.core.image;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,11 +13,9 @@ import java.util.Set;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 
-import com.drew.imaging.ImageMetadataReader;
-import com.drew.metadata.Metadata;
-import com.drew.metadata.exif.ExifIFD0Directory;
 
 import org.repaintstudio.core.UserFacingException;
 
@@ -49,63 +46,129 @@ public final class ImageFiles {
         return dot >= 0 && EXTENSIONS.contains(name.substring(dot + 1));
     }
 
-    /** Reads an image as TYPE_INT_RGB, upright. */
+    /** Reads an image as TYPE_INT_RGB, upright, after checking from its header that it fits in memory. */
     public static BufferedImage read(Path file) {
+        BufferedImage decoded = decode(file, "", true);
+        BufferedImage rgb = toRgb(decoded);
+        decoded = null; // let the decoder's copy go before the orientation makes another
+        int orientation = ExifOrientation.read(file);
+        return orientation > 1 ? applyOrientation(rgb, orientation) : rgb;
+    }
+
+    /**
+     * Reads only the header: size and bits per pixel, checked against the size limits but not against
+     * memory (see {@link ImageBudget#check}). Fast; a front end calls it before opening a file.
+     */
+    public static ImageBudget.Header probe(Path file) {
+        return withReader(file, "", false, (reader, header) -> header);
+    }
+
+    /**
+     * Decodes the first image of a file as stored, with the existence, size and memory checks.
+     * {@code role} names the file in messages ("" for an image, "mask " for a mask).
+     */
+    static BufferedImage decode(Path file, String role, boolean checkMemory) {
+        String name = file.getFileName().toString();
+        return withReader(file, role, checkMemory, (reader, header) -> {
+            try {
+                BufferedImage img = reader.read(0);
+                if (img == null) {
+                    throw new UserFacingException(who(role, name) + " holds no image.");
+                }
+                return img;
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof UserFacingException u) {
+                    throw u;
+                }
+                throw new UserFacingException(who(role, name) + " is damaged or incomplete and cannot be decoded.", e);
+            }
+        });
+    }
+
+    /** What to do with a reader whose header passed the checks. */
+    @FunctionalInterface
+    interface HeaderAction<T> {
+        T apply(ImageReader reader, ImageBudget.Header header);
+    }
+
+    private static <T> T withReader(Path file, String role, boolean checkMemory, HeaderAction<T> action) {
+        String name = file.getFileName().toString();
+        requireReadableFile(file, role);
+        long[] pngSize = pngHeaderSize(file);
+        if (pngSize != null) {
+            checkSize(name, pngSize[0], pngSize[1]);
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new UserFacingException(who(role, name) + " is not an image RePaint Studio can read "
+                        + "(PNG, JPEG, BMP, GIF, WebP or TIFF).");
+            }
+            ImageReader reader = readers.next();
+            try {
+                // Metadata is ignored: text chunks, ICC profiles and the like are never decoded here.
+                reader.setInput(in, true, true);
+                ImageBudget.Header header = header(reader, name, role);
+                if (checkMemory) {
+                    ImageBudget.require(header);
+                }
+                return action.apply(reader, header);
+            } finally {
+                reader.dispose();
+            }
+        } catch (NoSuchFileException e) {
+            throw new UserFacingException("The " + role + "file " + file + " does not exist.", e);
+        } catch (IOException e) {
+            throw new UserFacingException(who(role, name) + " cannot be read.", e);
+        }
+    }
+
+    /** "photo.png" for an image, "The mask m.png" for a mask. */
+    private static String who(String role, String name) {
+        return role.isEmpty() ? name : "The " + role + name;
+    }
+
+    private static void requireReadableFile(Path file, String role) {
         String name = file.getFileName().toString();
         if (Files.isDirectory(file)) {
             throw new UserFacingException(name + " is a folder, not an image.");
         }
         if (!Files.isRegularFile(file)) {
-            throw new UserFacingException("The file " + file + " does not exist.");
+            throw new UserFacingException("The " + role + "file " + file + " does not exist.");
         }
         if (!Files.isReadable(file)) {
-            throw new UserFacingException("The file " + name + " cannot be read (permission denied).");
+            throw new UserFacingException(who(role, name) + " cannot be read (permission denied).");
         }
-        long[] pngSize = pngHeaderSize(file);
-        if (pngSize != null) {
-            checkSize(name, pngSize[0], pngSize[1]);
+    }
+
+    private static ImageBudget.Header header(ImageReader reader, String name, String role) {
+        int w;
+        int h;
+        try {
+            w = reader.getWidth(0);
+            h = reader.getHeight(0);
+        } catch (IOException | RuntimeException e) {
+            throw new UserFacingException(who(role, name) + " is damaged: its header cannot be read.", e);
         }
-        BufferedImage decoded;
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                throw new UserFacingException("The file " + name + " cannot be opened.");
+        checkSize(name, w, h);
+        return new ImageBudget.Header(name, w, h, bitsPerPixel(reader));
+    }
+
+    /** Bits per pixel of the decoder's image, from the header; 64 (the most any reader here makes) if unknown. */
+    private static int bitsPerPixel(ImageReader reader) {
+        try {
+            ImageTypeSpecifier type = reader.getRawImageType(0);
+            if (type == null) {
+                Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+                type = types.hasNext() ? types.next() : null;
             }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new UserFacingException(name + " is not an image RePaint Studio can read "
-                        + "(PNG, JPEG, BMP, GIF, WebP or TIFF).");
+            if (type != null) {
+                return Math.max(1, type.getColorModel().getPixelSize());
             }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                int w;
-                int h;
-                try {
-                    w = reader.getWidth(0);
-                    h = reader.getHeight(0);
-                } catch (IOException | RuntimeException e) {
-                    throw new UserFacingException(name + " is damaged: its header cannot be read.", e);
-                }
-                checkSize(name, w, h);
-                try {
-                    decoded = reader.read(0);
-                } catch (IOException | RuntimeException e) {
-                    throw new UserFacingException(name + " is damaged or incomplete and cannot be decoded.", e);
-                }
-            } finally {
-                reader.dispose();
-            }
-        } catch (NoSuchFileException e) {
-            throw new UserFacingException("The file " + file + " does not exist.", e);
-        } catch (IOException e) {
-            throw new UserFacingException("The file " + name + " cannot be read: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            // fall through to the worst case
         }
-        if (decoded == null) {
-            throw new UserFacingException(name + " holds no image.");
-        }
-        BufferedImage rgb = toRgb(decoded);
-        int orientation = exifOrientation(file);
-        return orientation > 1 ? applyOrientation(rgb, orientation) : rgb;
+        return 64;
     }
 
     /**
@@ -168,19 +231,9 @@ public final class ImageFiles {
         return out;
     }
 
-    /** EXIF orientation tag (1-8), or 1 when absent or unreadable. */
+    /** EXIF orientation tag (1-8), or 1 when absent or unreadable; reads no other metadata. */
     static int exifOrientation(Path file) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            Metadata md = ImageMetadataReader.readMetadata(in);
-            ExifIFD0Directory dir = md.getFirstDirectoryOfType(ExifIFD0Directory.class);
-            if (dir != null && dir.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
-                int o = dir.getInt(ExifIFD0Directory.TAG_ORIENTATION);
-                return o >= 1 && o <= 8 ? o : 1;
-            }
-        } catch (Exception e) {
-            // Orientation is optional: an image without readable EXIF is shown as stored.
-        }
-        return 1;
+        return ExifOrientation.read(file);
     }
 
     /** Rotates/flips pixels so that an image with EXIF orientation {@code o} (2-8) displays upright. */

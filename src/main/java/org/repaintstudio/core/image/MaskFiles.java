@@ -22,7 +22,8 @@ import org.repaintstudio.core.io.AtomicFiles;
 
 /**
  * Mask images on disk. Reading takes the convention explicitly and thresholds brightness at 50%
- * (grey masks) after compositing any alpha onto black (transparent = dark). Masks are saved as
+ * (grey masks) after compositing any alpha onto black (transparent = dark); a mask whose colour is
+ * uniform and whose shape is only in alpha is read from alpha (opaque = white). Masks are saved as
  * 8-bit greyscale PNG in RePaint Studio's convention: white = fill.
  */
 public final class MaskFiles {
@@ -32,82 +33,105 @@ public final class MaskFiles {
     private MaskFiles() {}
 
     public static Mask read(Path file, MaskConvention convention) {
-        BufferedImage img = readRaw(file);
+        BufferedImage img = ImageFiles.decode(file, "mask ", true);
         int w = img.getWidth();
         int h = img.getHeight();
         boolean[] fill = new boolean[w * h];
-        double[] level = brightness(img);
-        for (int i = 0; i < fill.length; i++) {
-            fill[i] = convention.isFill(level[i] >= 127.5);
+        LevelReader levels = new LevelReader(img);
+        boolean alphaOnly = levels.shapeIsInAlphaOnly();
+        double[] row = new double[w];
+        for (int y = 0; y < h; y++) {
+            levels.row(y, alphaOnly, row);
+            for (int x = 0; x < w; x++) {
+                fill[y * w + x] = convention.isFill(row[x] >= 127.5);
+            }
         }
         return Mask.wrap(w, h, fill);
     }
 
     /**
-     * Brightness 0..255 of each pixel with alpha composited onto black. Grey images are read from
-     * their samples: going through sRGB would apply the grey colour space's gamma and move the 50%
-     * threshold.
+     * Brightness 0..255 of a mask's pixels, a row at a time. Colour (or grey) is composited onto black
+     * by alpha, so transparent counts as dark; but when the colour is the same everywhere and only
+     * alpha varies (a black brush on a transparent layer), alpha alone is the level: opaque = white.
+     * Grey images are read from their samples: going through sRGB would apply the grey colour
+     * space's gamma and move the 50% threshold.
      */
-    private static double[] brightness(BufferedImage img) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        double[] out = new double[w * h];
-        ColorModel cm = img.getColorModel();
-        if (cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY && !(cm instanceof IndexColorModel)) {
-            Raster r = img.getRaster();
-            double maxGrey = (1 << cm.getComponentSize(0)) - 1;
-            boolean alpha = cm.hasAlpha() && r.getNumBands() > 1;
-            double maxAlpha = alpha ? (1 << cm.getComponentSize(1)) - 1 : 1;
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    double v = r.getSample(x, y, 0) / maxGrey * 255;
-                    if (alpha) {
-                        v *= r.getSample(x, y, 1) / maxAlpha;
-                    }
-                    out[y * w + x] = v;
-                }
-            }
-            return out;
-        }
-        int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
-        for (int i = 0; i < argb.length; i++) {
-            int p = argb[i];
-            double lum = 0.299 * ((p >> 16) & 0xFF) + 0.587 * ((p >> 8) & 0xFF) + 0.114 * (p & 0xFF);
-            out[i] = cm.hasAlpha() ? lum * ((p >>> 24) & 0xFF) / 255.0 : lum;
-        }
-        return out;
-    }
+    private static final class LevelReader {
+        private final BufferedImage img;
+        private final Raster raster;
+        private final boolean grey;
+        private final boolean alpha;
+        private final double maxGrey;
+        private final double maxAlpha;
+        private final int[] argb;
 
-    /** Mask images are decoded as stored (no colour conversion), still with the size guard. */
-    private static BufferedImage readRaw(Path file) {
-        String name = file.getFileName().toString();
-        if (!Files.isRegularFile(file)) {
-            throw new UserFacingException("The mask file " + file + " does not exist.");
+        LevelReader(BufferedImage img) {
+            this.img = img;
+            this.raster = img.getRaster();
+            ColorModel cm = img.getColorModel();
+            this.grey = cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY && !(cm instanceof IndexColorModel);
+            this.alpha = cm.hasAlpha() && (!grey || raster.getNumBands() > 1);
+            this.maxGrey = grey ? (1 << cm.getComponentSize(0)) - 1 : 255;
+            this.maxAlpha = grey && alpha ? (1 << cm.getComponentSize(1)) - 1 : 255;
+            this.argb = new int[img.getWidth()];
         }
-        long[] pngSize = ImageFiles.pngHeaderSize(file);
-        if (pngSize != null) {
-            ImageFiles.checkSize(name, pngSize[0], pngSize[1]);
-        }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw new UserFacingException("The mask " + name + " is not an image RePaint Studio can read.");
+
+        /** Colour 0..255 of pixel x in the row last loaded. */
+        private double colour(int x, int y) {
+            if (grey) {
+                return raster.getSample(x, y, 0) / maxGrey * 255;
             }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                ImageFiles.checkSize(name, reader.getWidth(0), reader.getHeight(0));
-                return reader.read(0);
-            } catch (IOException | RuntimeException e) {
-                if (e instanceof UserFacingException u) {
-                    throw u;
+            int p = argb[x];
+            return 0.299 * ((p >> 16) & 0xFF) + 0.587 * ((p >> 8) & 0xFF) + 0.114 * (p & 0xFF);
+        }
+
+        /** Alpha 0..1 of pixel x in the row last loaded. */
+        private double alphaOf(int x, int y) {
+            if (!alpha) {
+                return 1;
+            }
+            return grey ? raster.getSample(x, y, 1) / maxAlpha : ((argb[x] >>> 24) & 0xFF) / 255.0;
+        }
+
+        private void load(int y) {
+            if (!grey) {
+                img.getRGB(0, y, img.getWidth(), 1, argb, 0, img.getWidth());
+            }
+        }
+
+        /** True when every visible pixel has the same colour but alpha varies. */
+        boolean shapeIsInAlphaOnly() {
+            if (!alpha) {
+                return false;
+            }
+            double firstColour = Double.NaN;
+            double firstAlpha = Double.NaN;
+            boolean alphaVaries = false;
+            for (int y = 0; y < img.getHeight(); y++) {
+                load(y);
+                for (int x = 0; x < img.getWidth(); x++) {
+                    double c = colour(x, y);
+                    double a = alphaOf(x, y);
+                    if (Double.isNaN(firstAlpha)) {
+                        firstAlpha = a;
+                    }
+                    if (a > 0 && Double.isNaN(firstColour)) {
+                        firstColour = c;
+                    } else if (a > 0 && Math.abs(c - firstColour) > 0.5) {
+                        return false; // a visible pixel of another colour: the colour carries the shape
+                    }
+                    alphaVaries |= Math.abs(a - firstAlpha) > 1e-9;
                 }
-                throw new UserFacingException("The mask " + name + " is damaged and cannot be decoded.", e);
-            } finally {
-                reader.dispose();
             }
-        } catch (IOException e) {
-            throw new UserFacingException("The mask " + name + " cannot be read: " + e.getMessage(), e);
+            return alphaVaries;
+        }
+
+        void row(int y, boolean alphaOnly, double[] out) {
+            load(y);
+            for (int x = 0; x < out.length; x++) {
+                double a = alphaOf(x, y);
+                out[x] = alphaOnly ? a * 255 : colour(x, y) * a;
+            }
         }
     }
 
@@ -131,7 +155,7 @@ public final class MaskFiles {
     /** A warning for a mask that is probably inverted, or empty if it looks plausible. */
     public static Optional<String> invertedWarning(Mask mask, MaskConvention convention) {
         double c = mask.coverage();
-        if (c > INVERTED_WARNING_COVERAGE && c < 1.0) {
+        if (c > INVERTED_WARNING_COVERAGE) {
             return Optional.of(String.format(Locale.ROOT,
                     "The mask would repaint %.0f%% of the image; is it inverted? It was read as '%s'.",
                     c * 100, convention.label()));

@@ -69,6 +69,8 @@ public final class InpaintEngine {
         }
         RePaintParameters params = job.params();
         params.validate(config.numTrainTimesteps());
+        org.repaintstudio.core.image.ImageBudget.checkRun(job.image().getWidth(), job.image().getHeight(),
+                params.samples());
         TimestepSchedule schedule = params.schedule(config);
         int calls = schedule.denoiseCount();
         return new JobPlan(cropPlan(support, modelSize), List.of(JobStage.COARSE), schedule, calls, params.samples(),

@@ -12,6 +12,9 @@ import org.repaintstudio.core.sampler.SamplerRegistry;
 import org.repaintstudio.core.sampler.SamplerType;
 import org.repaintstudio.core.sampler.SamplingSettings;
 import org.repaintstudio.core.sampler.Shape;
+import org.repaintstudio.core.schedule.DiffusersResampling;
+import org.repaintstudio.core.schedule.OriginalJumpSchedule;
+import org.repaintstudio.core.schedule.ScheduleLimits;
 import org.repaintstudio.core.schedule.SchedulerConfig;
 import org.repaintstudio.core.schedule.SchedulerConfig.VarianceType;
 import org.repaintstudio.core.schedule.TimestepSchedule;
@@ -143,10 +146,36 @@ public record RePaintParameters(
         return new SamplingSettings(steps, jumpLength, jumpNSample, eta, variance);
     }
 
-    /** Checks the values against a model's training steps; each problem is one clear sentence. */
+    /**
+     * Checks the values against a model's training steps; each problem is one clear sentence.
+     * {@code Integer.MAX_VALUE} means the model is not read yet (see {@link #validateBeforeModel()}).
+     */
     public void validate(int numTrainTimesteps) {
+        boolean modelKnown = numTrainTimesteps != Integer.MAX_VALUE;
         if (mode == null) {
             throw new UserFacingException("Choose a sampling mode: " + SamplerRegistry.ids() + ".");
+        }
+        if (modelKnown && (steps < 1 || steps > numTrainTimesteps)) {
+            throw new UserFacingException("Steps must be between 1 and the model's " + numTrainTimesteps
+                    + " training steps, not " + steps + ".");
+        }
+        if (!modelKnown && (steps < 1 || steps > ScheduleLimits.MAX_TRAIN_TIMESTEPS)) {
+            throw new UserFacingException("Steps must be between 1 and " + ScheduleLimits.MAX_TRAIN_TIMESTEPS
+                    + " (and at most the model's training steps), not " + steps + ".");
+        }
+        if (jumpLength < 1 || jumpLength >= steps) {
+            throw new UserFacingException("The jump length must be at least 1 and below the number of steps ("
+                    + steps + "), not " + jumpLength + ".");
+        }
+        if (jumpNSample < 1) {
+            throw new UserFacingException("Jump n sample (resamplings) must be at least 1, not " + jumpNSample + ".");
+        }
+        int effective = modelKnown ? Math.min(steps, numTrainTimesteps) : steps;
+        ScheduleLimits.checkLength(ScheduleLimits.diffusersLength(effective, jumpLength, jumpNSample),
+                String.format(Locale.ROOT, "%d steps with jump length %d and %d resamplings", steps, jumpLength,
+                        jumpNSample));
+        if (!(eta >= 0 && eta <= 1)) {
+            throw new UserFacingException("Eta must be between 0 and 1, not " + eta + ".");
         }
         mode.check(sampling(), numTrainTimesteps);
         if (samples < 1 || samples > MAX_SAMPLES) {
@@ -156,6 +185,11 @@ public record RePaintParameters(
         if (previewEvery < 0) {
             throw new UserFacingException("The preview interval cannot be negative.");
         }
+    }
+
+    /** Every check that does not need the model, before it is read (its training steps are unknown). */
+    public void validateBeforeModel() {
+        validate(Integer.MAX_VALUE);
     }
 
     /** The schedule this run will walk, for plotting before it starts. */

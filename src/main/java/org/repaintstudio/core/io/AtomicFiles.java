@@ -7,6 +7,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.repaintstudio.core.UserFacingException;
 
@@ -37,7 +39,20 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Writes {@code target} with the permissions new files get from the user's umask, like any
+     * other program's output.
+     */
     public static void write(Path target, boolean overwrite, Writer writer) {
+        write(target, overwrite, false, writer);
+    }
+
+    /** Writes private state (autosave, settings): readable and writable by the owner only (0600). */
+    public static void writePrivate(Path target, boolean overwrite, Writer writer) {
+        write(target, overwrite, true, writer);
+    }
+
+    private static void write(Path target, boolean overwrite, boolean ownerOnly, Writer writer) {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (!overwrite && Files.exists(abs)) {
@@ -49,7 +64,7 @@ public final class AtomicFiles {
         Path temp = null;
         try {
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + abs.getFileName(), ".part");
+            temp = createTemp(abs, ownerOnly);
             try (OutputStream out = Files.newOutputStream(temp)) {
                 writer.write(out);
             }
@@ -65,6 +80,28 @@ public final class AtomicFiles {
                     Files.deleteIfExists(temp);
                 } catch (IOException ignored) {
                     // best effort: the temporary file is hidden and harmless
+                }
+            }
+        }
+    }
+
+    /**
+     * A new hidden file next to the target. Files.createTempFile would make it 0600 whatever the
+     * umask, and the move would carry that onto every output; so only private state asks for it.
+     */
+    private static Path createTemp(Path target, boolean ownerOnly) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            long r = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
+            Path temp = target.resolveSibling("." + target.getFileName() + "." + Long.toString(r, 36) + ".part");
+            try {
+                if (ownerOnly && temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    return Files.createFile(temp, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
+                }
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
                 }
             }
         }

@@ -56,6 +56,7 @@ public final class LoadedModel implements AutoCloseable {
                 throw new UserFacingException("The model is not square (" + width + "×" + res
                         + "); RePaint Studio needs a square model.");
             }
+            org.repaintstudio.core.sampler.Shape.checkModelResolution(res);
             return new LoadedModel(folder, denoiser, scheduler, res);
         } catch (RuntimeException e) {
             denoiser.close();

@@ -64,6 +64,26 @@ public final class ModelFolder {
         this.displayName = displayName;
     }
 
+    /** Suffix of a download that can be resumed (see HubClient). */
+    public static final String PARTIAL_SUFFIX = ".part";
+
+    /**
+     * True for a folder left by an interrupted Hub download: it holds resumable {@value #PARTIAL_SUFFIX}
+     * files and nothing else (sub-folders aside). Such a folder is not a broken model.
+     */
+    public static boolean isInterruptedDownload(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir, 4)) {
+            List<Path> regular = files.filter(Files::isRegularFile).toList();
+            return !regular.isEmpty() && regular.stream()
+                    .allMatch(f -> f.getFileName().toString().endsWith(PARTIAL_SUFFIX));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
     /** Resolves a user-given path into a model, or says in one sentence why it is not one. */
     public static ModelFolder open(Path path) {
         Path p = path.toAbsolutePath().normalize();
@@ -326,8 +346,10 @@ public final class ModelFolder {
     private static JsonNode readJson(Path file) {
         try {
             return new ObjectMapper().readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UserFacingException(file.getParent() + "/" + org.repaintstudio.core.ErrorTranslator.json(e, file), e);
         } catch (IOException e) {
-            throw new UserFacingException(file + " is not valid JSON: " + e.getMessage(), e);
+            throw new UserFacingException("Cannot read " + file + ".", e);
         }
     }
 

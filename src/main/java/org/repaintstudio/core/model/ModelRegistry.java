@@ -69,7 +69,15 @@ public final class ModelRegistry {
     }
 
     /** A folder that looked like a model but could not be opened, with the reason. */
-    public record Problem(Path location, Source source, String message) { }
+    public record Problem(Path location, Source source, String message) {
+        /** An interrupted Hub download that "models pull" resumes, not a broken model: no warning. */
+        public boolean isUnfinishedDownload() {
+            return UNFINISHED_DOWNLOAD.equals(message);
+        }
+    }
+
+    /** The message of a folder that holds only a resumable partial download. */
+    public static final String UNFINISHED_DOWNLOAD = "an unfinished download; pulling the model again resumes it.";
 
     /** Result of a scan. */
     public record Listing(List<Entry> models, List<Problem> problems) { }
@@ -181,6 +189,11 @@ public final class ModelRegistry {
                     continue;
                 }
                 boolean onnxFile = Files.isRegularFile(child) && name.toLowerCase(Locale.ROOT).endsWith(".onnx");
+                if (Files.isDirectory(child) && ModelFolder.isInterruptedDownload(child)) {
+                    // Only resumable .part files: not a broken model; front ends offer to resume it.
+                    problems.add(new Problem(child.toAbsolutePath().normalize(), source, UNFINISHED_DOWNLOAD));
+                    continue;
+                }
                 if (Files.isDirectory(child) || onnxFile) {
                     addModel(child, source, models, problems, seen);
                 }
@@ -198,7 +211,7 @@ public final class ModelRegistry {
         try {
             models.add(new Entry(ModelFolder.open(p), source));
         } catch (UserFacingException e) {
-            problems.add(new Problem(p, source, e.getMessage()));
+            problems.add(new Problem(p, source, org.repaintstudio.core.ErrorTranslator.sentence(e)));
         }
     }
 

@@ -14,7 +14,7 @@ public final class RePaintPipeline {
     private final Denoiser denoiser;
 
     public RePaintPipeline(Denoiser denoiser) {
-        this.denoiser = denoiser;
+        this.denoiser = FiniteOutputGuard.wrap(denoiser);
     }
 
     /**

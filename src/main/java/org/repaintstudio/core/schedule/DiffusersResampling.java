@@ -31,13 +31,17 @@ public final class DiffusersResampling {
         if (jumpNSample < 1) {
             throw new UserFacingException("The jump n sample (resampling count) must be at least 1.");
         }
+        ScheduleLimits.checkTrainTimesteps(numTrainTimesteps);
         int n = effectiveSteps(numInferenceSteps, numTrainTimesteps);
+        long length = ScheduleLimits.diffusersLength(n, jumpLength, jumpNSample);
+        ScheduleLimits.checkLength(length, String.format(java.util.Locale.ROOT,
+                "%d steps with jump length %d and %d resamplings", n, jumpLength, jumpNSample));
         int[] jumps = new int[n];
         for (int j = 0; j < n - jumpLength; j += jumpLength) {
             jumps[j] = jumpNSample - 1;
         }
         int ratio = numTrainTimesteps / n;
-        IntList out = new IntList(n * (1 + (jumpNSample - 1)) + 16);
+        IntList out = new IntList((int) length);
         int t = n;
         while (t >= 1) {
             t--;

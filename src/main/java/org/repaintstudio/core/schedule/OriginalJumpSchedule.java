@@ -23,7 +23,8 @@ public record OriginalJumpSchedule(
     public static final int ALWAYS = 100_000_000;
 
     public OriginalJumpSchedule {
-        require(tT >= 1, "t_T must be at least 1.");
+        require(tT >= 1 && tT <= ScheduleLimits.MAX_TRAIN_TIMESTEPS,
+                "t_T must be between 1 and " + ScheduleLimits.MAX_TRAIN_TIMESTEPS + ", not " + tT + ".");
         require(nSample >= 1, "n_sample must be at least 1.");
         require(jumpLength >= 1, "jump_length must be at least 1.");
         require(jumpNSample >= 1, "jump_n_sample must be at least 1.");
@@ -45,10 +46,12 @@ public record OriginalJumpSchedule(
 
     /** The index list, ending with -1, exactly as the original returns it. */
     public int[] times() {
+        ScheduleLimits.checkLengthBound(ScheduleLimits.originalLengthBound(this),
+                "t_T=" + tT + " with these n_sample and jump_n_sample values");
         int[] jumps = fresh(jumpLength, jumpNSample);
         int[] jumps2 = fresh(jump2Length, jump2NSample);
         int[] jumps3 = fresh(jump3Length, jump3NSample);
-        IntList ts = new IntList(tT * 4);
+        IntList ts = new IntList(Math.min(tT * 4, 1 << 20));
         int t = tT;
         while (t >= 1) {
             t--;

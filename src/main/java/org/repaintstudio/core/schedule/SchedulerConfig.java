@@ -40,8 +40,20 @@ public record SchedulerConfig(
     }
 
     public SchedulerConfig {
-        if (trainedBetas == null && numTrainTimesteps < 2) {
-            throw new UserFacingException("num_train_timesteps must be at least 2, not " + numTrainTimesteps + ".");
+        if (trainedBetas == null && (numTrainTimesteps < 2 || numTrainTimesteps > ScheduleLimits.MAX_TRAIN_TIMESTEPS)) {
+            throw new UserFacingException("num_train_timesteps must be between 2 and "
+                    + ScheduleLimits.MAX_TRAIN_TIMESTEPS + ", not " + numTrainTimesteps + ".");
+        }
+        if (trainedBetas != null && (trainedBetas.length < 2 || trainedBetas.length > ScheduleLimits.MAX_TRAIN_TIMESTEPS)) {
+            throw new UserFacingException("trained_betas must list between 2 and "
+                    + ScheduleLimits.MAX_TRAIN_TIMESTEPS + " values, not " + trainedBetas.length + ".");
+        }
+        if (trainedBetas != null) {
+            for (float b : trainedBetas) {
+                if (!(b > 0 && b < 1)) {
+                    throw new UserFacingException("Every value of trained_betas must be between 0 and 1, not " + b + ".");
+                }
+            }
         }
         if (trainedBetas != null) {
             numTrainTimesteps = trainedBetas.length;
@@ -78,19 +90,35 @@ public record SchedulerConfig(
             if (!tb.isArray()) {
                 throw new UserFacingException("trained_betas must be a list of numbers.");
             }
+            if (tb.size() > ScheduleLimits.MAX_TRAIN_TIMESTEPS) {
+                throw new UserFacingException("trained_betas lists " + tb.size() + " values; at most "
+                        + ScheduleLimits.MAX_TRAIN_TIMESTEPS + " are supported.");
+            }
             trained = new float[tb.size()];
             for (int i = 0; i < trained.length; i++) {
                 trained[i] = (float) tb.get(i).asDouble();
             }
         }
         return new SchedulerConfig(
-                json.path("num_train_timesteps").asInt(d.numTrainTimesteps()),
+                trainTimesteps(json.path("num_train_timesteps"), d.numTrainTimesteps()),
                 json.path("beta_start").asDouble(d.betaStart()),
                 json.path("beta_end").asDouble(d.betaEnd()),
                 BetaSchedule.fromConfigName(text(json, "beta_schedule", "linear")),
                 trained,
                 json.path("clip_sample").asBoolean(d.clipSample()),
                 VarianceType.fromConfigName(text(json, "variance_type", "fixed_small")));
+    }
+
+    /** An integer count; asInt would silently wrap 1e12 or turn 1.5 into 1. */
+    private static int trainTimesteps(JsonNode n, int fallback) {
+        if (n.isMissingNode() || n.isNull()) {
+            return fallback;
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+            throw new UserFacingException("num_train_timesteps must be a whole number between 2 and "
+                    + ScheduleLimits.MAX_TRAIN_TIMESTEPS + ", not " + n + ".");
+        }
+        return n.asInt();
     }
 
     private static String text(JsonNode json, String key, String fallback) {
