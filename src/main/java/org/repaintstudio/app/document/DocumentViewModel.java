@@ -19,11 +19,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 
-import org.repaintstudio.app.canvas.EditHistory;
-import org.repaintstudio.app.canvas.ImageEdit;
-import org.repaintstudio.app.canvas.MaskEdit;
-import org.repaintstudio.app.canvas.MaskRaster;
-import org.repaintstudio.app.canvas.PixelRect;
+import org.repaintstudio.app.edit.EditHistory;
+import org.repaintstudio.app.edit.ImageEdit;
+import org.repaintstudio.app.edit.MaskEdit;
+import org.repaintstudio.app.edit.MaskRaster;
+import org.repaintstudio.app.edit.PixelRect;
 import org.repaintstudio.core.image.Mask;
 import org.repaintstudio.core.image.MaskPresets;
 

@@ -16,7 +16,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import org.repaintstudio.app.canvas.PixelRect;
+import org.repaintstudio.app.edit.PixelRect;
 import org.repaintstudio.app.dialog.DialogService;
 import org.repaintstudio.app.dialog.DialogService.FileType;
 import org.repaintstudio.app.document.Autosave;

@@ -64,7 +64,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
-import org.repaintstudio.app.AppServices;
 import org.repaintstudio.app.canvas.CanvasView;
 import org.repaintstudio.app.canvas.Tool;
 import org.repaintstudio.app.canvas.ToolSettings;

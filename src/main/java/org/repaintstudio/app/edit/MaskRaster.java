@@ -1,4 +1,4 @@
-package org.repaintstudio.app.canvas;
+package org.repaintstudio.app.edit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +41,7 @@ public final class MaskRaster {
     }
 
     /** Row-major coverage bytes; callers that write must call {@link #changed(PixelRect, long)}. */
-    byte[] values() {
+    public byte[] values() {
         return values;
     }
 
@@ -88,7 +88,7 @@ public final class MaskRaster {
     }
 
     /** Records a change made directly to {@link #values()}: {@code filledBefore} was counted before it. */
-    void changed(PixelRect r, long filledBefore) {
+    public void changed(PixelRect r, long filledBefore) {
         if (r.isEmpty()) {
             return;
         }
@@ -99,7 +99,7 @@ public final class MaskRaster {
     }
 
     /** Counts fill pixels in a rectangle; pair with {@link #changed}. */
-    long filledIn(PixelRect r) {
+    public long filledIn(PixelRect r) {
         return countFilled(r);
     }
 
