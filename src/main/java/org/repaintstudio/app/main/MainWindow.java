@@ -266,7 +266,7 @@ public final class MainWindow {
     }
 
     /** Image ▸ Extend canvas…: outpainting; the new border becomes the mask. */
-    void extendCanvas() {
+    public void extendCanvas() {
         if (document.image() == null || run.runningProperty().get()) {
             return;
         }

@@ -30,7 +30,8 @@ final class ResultRecovery {
     record Entry(String file, int run, int sample, RePaintParameters parameters, CropPlan plan, String modelName,
                  String sourceName, long runMillis) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Path folder;
 
     ResultRecovery(Path autosaveFolder) {

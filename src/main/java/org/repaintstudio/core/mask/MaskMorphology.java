@@ -23,9 +23,9 @@ public final class MaskMorphology {
             int old = coverage[i] & 0xFF;
             int v;
             if (radius >= 0) {
-                v = Math.max(old, edge(radius + 0.5 - toFill[i]));
+                v = Math.max(old, edge(radius + 1 - toFill[i]));
             } else {
-                v = old >= THRESHOLD ? Math.min(old, edge(toKeep[i] - 0.5 + radius)) : old;
+                v = old >= THRESHOLD ? Math.min(old, edge(toKeep[i] + radius)) : old;
             }
             out[i] = (byte) v;
         }
