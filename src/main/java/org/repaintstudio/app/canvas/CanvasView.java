@@ -147,7 +147,9 @@ public final class CanvasView extends Region {
         modeSign.setStrokeWidth(0.6);
         modeSign.setStyle("-fx-font-size: 15px; -fx-font-weight: bold;");
         modeSign.setId("mode-sign");
-        cropLabel.setStyle("-fx-font-size: 11px; -fx-font-weight: bold;");
+        // A font set in code (not CSS), so the label's size is known before the next CSS pass.
+        cropLabel.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 11));
+        cropLabel.setTextOrigin(javafx.geometry.VPos.TOP);
         styleOutline(marquee, Color.WHITE);
         marquee.getStrokeDashArray().setAll(5.0, 4.0);
         lasso.setStroke(Color.WHITE);
@@ -590,10 +592,11 @@ public final class CanvasView extends Region {
             cropLabel.setText("Model sees this square (" + plan.side() + " px → " + plan.modelSize() + " px)");
             // Above the square, or inside it where the square touches the view's top edge.
             cropLabel.setX(a.getX() + 6);
-            cropLabel.setY(a.getY() - 7 >= 14 ? a.getY() - 7 : Math.max(14, a.getY() + 16));
             var b = cropLabel.getLayoutBounds();
+            double above = a.getY() - b.getHeight() - 5;
+            cropLabel.setY(above >= 3 ? above : Math.max(3, a.getY()) + 5);
             cropLabelBackdrop.setX(cropLabel.getX() - 4);
-            cropLabelBackdrop.setY(cropLabel.getY() + b.getMinY() - 2);
+            cropLabelBackdrop.setY(cropLabel.getY() - 2);
             cropLabelBackdrop.setWidth(b.getWidth() + 8);
             cropLabelBackdrop.setHeight(b.getHeight() + 4);
         }

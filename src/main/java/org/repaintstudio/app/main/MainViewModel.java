@@ -115,7 +115,7 @@ public final class MainViewModel {
     public List<String> unsavedWork() {
         List<String> out = new ArrayList<>();
         if (document.isDirty() && document.imageChangedSinceSave()) {
-            out.add("the picture with the results applied to it");
+            out.add("the changed picture (applied results or a larger canvas)");
         }
         if (document.isDirty() && document.mask() != null && !document.mask().isEmpty()) {
             out.add("the painted mask");
