@@ -28,6 +28,7 @@ import org.repaintstudio.core.sampler.SeededNoise;
 import org.repaintstudio.core.sampler.Shape;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
+        header = "Draws unconditional samples from a model into one grid image.",
         description = {"Draws unconditional samples from a model (RePaint with nothing known and no resampling:",
                 "DDIM with eta, ancestral-like at eta 1) and saves them as one grid image."})
 final class GenerateCommand implements Callable<Integer> {

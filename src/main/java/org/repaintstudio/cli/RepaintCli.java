@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "RePaint diffusion inpainting on ONNX Runtime.",
+        footer = {"", "  gui [PICTURE]  Opens the desktop app; so do no arguments or a picture file."},
         subcommands = {
                 CommandLine.HelpCommand.class,
                 InpaintCommand.class,
