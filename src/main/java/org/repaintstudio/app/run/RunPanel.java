@@ -207,7 +207,14 @@ public final class RunPanel extends VBox {
         estimate.setId("estimate");
         estimate.textProperty().bind(vm.estimateProperty());
         estimate.setWrapText(true);
-        estimate.getStyleClass().add(Styles.TEXT_SMALL);
+        // A slow preset (Paper: minutes on a CPU) restored from the last session must not go unnoticed.
+        Runnable emphasise = () -> {
+            boolean slow = vm.matchingPresetProperty().get() == Preset.PAPER;
+            estimate.getStyleClass().removeAll(Styles.TEXT_SMALL, Styles.WARNING, Styles.TEXT_BOLD);
+            estimate.getStyleClass().addAll(slow ? List.of(Styles.WARNING, Styles.TEXT_BOLD) : List.of(Styles.TEXT_SMALL));
+        };
+        vm.matchingPresetProperty().addListener((o, a, b) -> emphasise.run());
+        emphasise.run();
         return estimate;
     }
 

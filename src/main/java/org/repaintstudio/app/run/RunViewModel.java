@@ -482,6 +482,7 @@ public final class RunViewModel {
                 .onCancelled(() -> {
                     progressText.set("Cancelled");
                     liveFrame.set(null);
+                    previews.clear();
                     AppLog.info("run " + runNumber + " cancelled");
                 })
                 .onFailure(e -> {
