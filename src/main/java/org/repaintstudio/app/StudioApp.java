@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 
 import org.repaintstudio.app.dialog.FxDialogService;
 import org.repaintstudio.app.document.Autosave;
+import org.repaintstudio.app.main.AppServices;
 import org.repaintstudio.app.main.MainWindow;
 import org.repaintstudio.app.model.RegistryModelCatalog;
 import org.repaintstudio.app.prefs.SettingsStore;

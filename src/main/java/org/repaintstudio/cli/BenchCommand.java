@@ -20,6 +20,7 @@ import org.repaintstudio.core.sampler.SeededNoise;
 import org.repaintstudio.core.sampler.Shape;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
+        header = "Measures a model on this machine: time per UNet call and preset estimates.",
         description = {"Measures a model on this machine: median milliseconds per UNet call (after warm-up),",
                 "the Java-side work per RePaint step, and the estimated time of the presets."})
 final class BenchCommand implements Callable<Integer> {

@@ -42,6 +42,7 @@ import org.repaintstudio.core.model.LoadedModel;
 import org.repaintstudio.core.task.CancelToken;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Inpaints a folder under the paper's masks and measures the error inside them.",
         description = {"Inpaints a folder of images at the model's resolution under the RePaint paper's masks and",
                 "measures the error inside each mask (MAE and PSNR) against the true image, next to a",
                 "mean-colour baseline. Writes results, masks, metrics.csv, summary.md and comparison grids."})

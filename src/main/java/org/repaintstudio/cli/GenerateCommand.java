@@ -32,6 +32,7 @@ import org.repaintstudio.core.sampler.SamplerRegistry;
 import org.repaintstudio.core.task.CancelToken;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
+        header = "Draws unconditional samples from a model into one grid image.",
         description = {"Draws unconditional samples from a model (RePaint with nothing known and no resampling:",
                 "DDIM with eta, ancestral-like at eta 1) and saves them as one grid image."})
 final class GenerateCommand implements Callable<Integer> {

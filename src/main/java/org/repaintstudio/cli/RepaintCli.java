@@ -12,6 +12,7 @@ import org.repaintstudio.core.sampler.SamplerType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "RePaint diffusion inpainting on ONNX Runtime.",
+        footer = {"", "  gui [PICTURE]  Opens the desktop app; so do no arguments or a picture file."},
         subcommands = {
                 CommandLine.HelpCommand.class,
                 InpaintCommand.class,

@@ -22,6 +22,7 @@ import org.repaintstudio.core.schedule.OriginalJumpSchedule;
 import org.repaintstudio.core.schedule.TimestepSchedule;
 
 @Command(name = "schedule", mixinStandardHelpOptions = true,
+        header = "Prints a RePaint resampling schedule as JSON (diffusers or original).",
         description = {"Prints a RePaint resampling schedule as JSON: diffusers' set_timesteps by default,",
                 "or the original get_schedule_jump with --original. --plot draws it as a PNG."})
 final class ScheduleCommand implements Callable<Integer> {

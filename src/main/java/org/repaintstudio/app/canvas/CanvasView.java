@@ -1,5 +1,7 @@
 package org.repaintstudio.app.canvas;
 
+import org.repaintstudio.app.edit.PixelRect;
+import org.repaintstudio.app.edit.MaskRaster;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -62,13 +65,25 @@ public final class CanvasView extends Region {
     private final Rectangle marquee = new Rectangle();
     private final Polyline lasso = new Polyline();
     private final Line compareDivider = new Line();
-    private final Text emptyHint = new Text("Drop a picture here, or use File ▸ Open (Ctrl+O) or paste one (Ctrl+V)");
+    private static final String EMPTY_HINT = "Drop a picture here, or use File ▸ Open (Ctrl+O) or paste one (Ctrl+V)";
+    /** Zoom per wheel notch (JavaFX reports 40 units a notch); trackpads send fractions of it. */
+    static final double WHEEL_NOTCH_ZOOM = 1.18;
+    private final Text emptyHint = new Text(EMPTY_HINT);
+    private final Rectangle cropLabelBackdrop = new Rectangle();
+    /** "+" or "−" beside the pointer: whether the next action adds to the mask or takes away. */
+    private final Text modeSign = new Text();
+    /** The picture the shown result started from ("before"), and the picture as opened (Tab). */
+    private final ImageView beforeView = new ImageView();
+    private final ImageView originalView = new ImageView();
+    private boolean altDown;
 
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(1);
     private final BooleanProperty overlayHidden = new SimpleBooleanProperty(false);
     private final BooleanProperty spaceDown = new SimpleBooleanProperty(false);
     private final ObjectProperty<CropPlan> cropPlan = new SimpleObjectProperty<>();
     private final ObjectProperty<BufferedImage> comparedResult = new SimpleObjectProperty<>();
+    /** The picture the compared result was made from: the "before" of Before/After. */
+    private final ObjectProperty<BufferedImage> comparedBefore = new SimpleObjectProperty<>();
     /** Where "after" starts, as a fraction of the width: 0 shows the whole result. */
     private final DoubleProperty compareSplit = new SimpleDoubleProperty(0);
     private final ObjectProperty<Image> liveImage = new SimpleObjectProperty<>();
@@ -107,7 +122,9 @@ public final class CanvasView extends Region {
         resultView.setClip(resultClip);
         resultView.setMouseTransparent(true);
         liveView.setMouseTransparent(true);
-        contentAbove.getChildren().addAll(resultView, liveView);
+        beforeView.setMouseTransparent(true);
+        originalView.setMouseTransparent(true);
+        contentAbove.getChildren().addAll(beforeView, resultView, liveView, originalView);
         overlayHolder.setMouseTransparent(true);
         imageHolder.setMouseTransparent(true);
         // Picture and mask are placed in screen pixels (no seams between tiles); the mask shows on
@@ -122,7 +139,17 @@ public final class CanvasView extends Region {
         styleOutline(cropOutline, Color.web("#ffd400"));
         cropOutline.getStrokeDashArray().setAll(8.0, 6.0);
         cropLabel.setFill(Color.web("#ffd400"));
-        cropLabel.setStyle("-fx-font-size: 11px; -fx-font-weight: bold;");
+        cropLabelBackdrop.setFill(Color.color(0, 0, 0, 0.65));
+        cropLabelBackdrop.setArcWidth(6);
+        cropLabelBackdrop.setArcHeight(6);
+        modeSign.setFill(Color.WHITE);
+        modeSign.setStroke(Color.BLACK);
+        modeSign.setStrokeWidth(0.6);
+        modeSign.setStyle("-fx-font-size: 15px; -fx-font-weight: bold;");
+        modeSign.setId("mode-sign");
+        // A font set in code (not CSS), so the label's size is known before the next CSS pass.
+        cropLabel.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 11));
+        cropLabel.setTextOrigin(javafx.geometry.VPos.TOP);
         styleOutline(marquee, Color.WHITE);
         marquee.getStrokeDashArray().setAll(5.0, 4.0);
         lasso.setStroke(Color.WHITE);
@@ -137,7 +164,7 @@ public final class CanvasView extends Region {
         compareDivider.setStroke(Color.WHITE);
         compareDivider.setStrokeWidth(2);
         emptyHint.getStyleClass().add("canvas-hint");
-        decor.getChildren().addAll(cropOutline, cropLabel, compareDivider, marquee, lasso, brushCursor,
+        decor.getChildren().addAll(cropOutline, cropLabelBackdrop, cropLabel, modeSign, compareDivider, marquee, lasso, brushCursor,
                 brushCursorInner, emptyHint);
         decor.setMouseTransparent(true);
         for (var n : decor.getChildren()) {
@@ -164,9 +191,14 @@ public final class CanvasView extends Region {
         tools.livePreviewProperty().addListener((o, a, b) -> updateVisibility());
         tools.toolProperty().addListener((o, a, b) -> updateCursor());
         tools.brushSizeProperty().addListener((o, a, b) -> updateCursor());
+        tools.subtractProperty().addListener((o, a, b) -> updateCursor());
+        document.loadingProperty().addListener((o, a, name) -> emptyHint.setText(
+                name.isEmpty() ? EMPTY_HINT : "Loading " + name + "…"));
         spaceDown.addListener((o, a, b) -> updateCursor());
         comparedResult.addListener((o, a, img) -> {
             resultView.setImage(img == null ? null : SwingFXUtils.toFXImage(img, null));
+            BufferedImage before = comparedBefore.get();
+            beforeView.setImage(img == null || before == null ? null : SwingFXUtils.toFXImage(before, null));
             updateVisibility();
             updateDecor();
         });
@@ -182,6 +214,7 @@ public final class CanvasView extends Region {
         viewport.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         viewport.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             lastMouse = new Point2D(e.getX(), e.getY());
+            altDown = e.isAltDown();
             updateCursor();
         });
         viewport.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
@@ -189,6 +222,7 @@ public final class CanvasView extends Region {
             updateCursor();
         });
         viewport.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        viewport.addEventHandler(ZoomEvent.ZOOM, this::pinched);
         widthProperty().addListener((o, a, b) -> sizeChanged());
         heightProperty().addListener((o, a, b) -> sizeChanged());
         updateVisibility();
@@ -261,6 +295,13 @@ public final class CanvasView extends Region {
         boolean original = overlayHidden.get();
         overlayHolder.setVisible(!original);
         resultView.setVisible(!original && resultView.getImage() != null);
+        beforeView.setVisible(!original && beforeView.getImage() != null);
+        if (original && document.image() != null && document.originalImage() != document.image()) {
+            originalView.setImage(SwingFXUtils.toFXImage(document.originalImage(), null));
+        } else {
+            originalView.setImage(null);
+        }
+        originalView.setVisible(originalView.getImage() != null);
         liveView.setVisible(!original && tools.livePreviewProperty().get() && liveView.getImage() != null
                 && comparedResult.get() == null);
         updateDecor();
@@ -289,8 +330,31 @@ public final class CanvasView extends Region {
         setView(s, (getWidth() - img.getWidth() * s) / 2, (getHeight() - img.getHeight() * s) / 2);
     }
 
+    /**
+     * 100%, keeping the picture point under the pointer where it is; without a pointer over the
+     * canvas, the painted area (or the picture's centre) comes to the middle of the view.
+     */
     public void actualSize() {
-        zoomAt(1.0, getWidth() / 2, getHeight() / 2);
+        if (document.image() == null) {
+            return;
+        }
+        if (lastMouse != null) {
+            zoomAt(1.0, lastMouse.getX(), lastMouse.getY());
+            return;
+        }
+        PixelRect painted = document.mask() == null ? PixelRect.EMPTY : document.mask().fillBounds();
+        double cx = painted.isEmpty() ? document.image().getWidth() / 2.0 : painted.x() + painted.width() / 2.0;
+        double cy = painted.isEmpty() ? document.image().getHeight() / 2.0 : painted.y() + painted.height() / 2.0;
+        fitPending = false;
+        setView(1.0, getWidth() / 2 - cx, getHeight() / 2 - cy);
+    }
+
+    public void zoomIn() {
+        zoomBy(1.25);
+    }
+
+    public void zoomOut() {
+        zoomBy(1 / 1.25);
     }
 
     public void zoomBy(double factor) {
@@ -360,8 +424,8 @@ public final class CanvasView extends Region {
             return;
         }
         Tool tool = tools.toolProperty().get();
-        // Right button or Alt erases with any tool.
-        dragErase = tool == Tool.ERASER || e.getButton() == MouseButton.SECONDARY || e.isAltDown();
+        // The add/subtract toggle, flipped by the right button or Alt, for every tool.
+        dragErase = tools.subtracts(tool, e.getButton() == MouseButton.SECONDARY || e.isAltDown());
         Point2D p = viewToImage(e.getX(), e.getY());
         switch (tool) {
             case BRUSH, ERASER -> {
@@ -383,6 +447,8 @@ public final class CanvasView extends Region {
                 lasso.getPoints().setAll(e.getX(), e.getY());
                 lasso.setVisible(true);
             }
+            case WAND -> document.selectSimilarColour((int) Math.floor(p.getX()), (int) Math.floor(p.getY()),
+                    tools.toleranceProperty().get(), dragErase);
         }
         e.consume();
     }
@@ -449,9 +515,18 @@ public final class CanvasView extends Region {
         if (document.image() == null || e.getDeltaY() == 0) {
             return;
         }
-        double factor = Math.pow(1.0015, e.getDeltaY());
+        // Fractional deltas (trackpads, high-resolution wheels) zoom smoothly by the same rule.
+        double factor = Math.pow(WHEEL_NOTCH_ZOOM, e.getDeltaY() / 40.0);
         zoomAt(zoom.get() * factor, e.getX(), e.getY());
         e.consume();
+    }
+
+    /** Pinch zoom on a trackpad or touch screen. */
+    private void pinched(ZoomEvent e) {
+        if (document.image() != null && Double.isFinite(e.getZoomFactor()) && e.getZoomFactor() > 0) {
+            zoomAt(zoom.get() * e.getZoomFactor(), e.getX(), e.getY());
+            e.consume();
+        }
     }
 
     private double radius() {
@@ -475,6 +550,7 @@ public final class CanvasView extends Region {
             brushCursorInner.setCenterY(lastMouse.getY());
             brushCursorInner.setRadius(Math.max(1, r - 1.5));
         }
+        updateModeSign();
         Cursor c;
         if (drag == Drag.PAN) {
             c = Cursor.CLOSED_HAND;
@@ -486,6 +562,18 @@ public final class CanvasView extends Region {
             c = Cursor.CROSSHAIR;
         }
         viewport.setCursor(document.image() == null ? Cursor.DEFAULT : c);
+    }
+
+    private void updateModeSign() {
+        Tool tool = tools.toolProperty().get();
+        boolean show = lastMouse != null && document.image() != null && drag != Drag.PAN && !spaceDown.get();
+        modeSign.setVisible(show);
+        if (show) {
+            boolean subtract = drag == Drag.NONE ? tools.subtracts(tool, altDown) : dragErase;
+            modeSign.setText((tool == Tool.WAND ? "✦" : "") + (subtract ? "−" : "+"));
+            modeSign.setX(lastMouse.getX() + 10);
+            modeSign.setY(lastMouse.getY() - 8);
+        }
     }
 
     private void updateDecor() {
@@ -502,9 +590,17 @@ public final class CanvasView extends Region {
             cropOutline.setWidth(side);
             cropOutline.setHeight(side);
             cropLabel.setText("Model sees this square (" + plan.side() + " px → " + plan.modelSize() + " px)");
-            cropLabel.setX(a.getX() + 4);
-            cropLabel.setY(Math.max(14, a.getY() - 5));
+            // Above the square, or inside it where the square touches the view's top edge.
+            cropLabel.setX(a.getX() + 6);
+            var b = cropLabel.getLayoutBounds();
+            double above = a.getY() - b.getHeight() - 5;
+            cropLabel.setY(above >= 3 ? above : Math.max(3, a.getY()) + 5);
+            cropLabelBackdrop.setX(cropLabel.getX() - 4);
+            cropLabelBackdrop.setY(cropLabel.getY() - 2);
+            cropLabelBackdrop.setWidth(b.getWidth() + 8);
+            cropLabelBackdrop.setHeight(b.getHeight() + 4);
         }
+        cropLabelBackdrop.setVisible(showCrop);
         BufferedImage img = document.image();
         boolean comparing = comparedResult.get() != null && img != null && !overlayHidden.get();
         double split = Math.max(0, Math.min(1, compareSplit.get()));
@@ -547,6 +643,11 @@ public final class CanvasView extends Region {
 
     public ObjectProperty<BufferedImage> comparedResultProperty() {
         return comparedResult;
+    }
+
+    /** Set before {@link #comparedResultProperty()}: the picture the result was made from. */
+    public ObjectProperty<BufferedImage> comparedBeforeProperty() {
+        return comparedBefore;
     }
 
     public DoubleProperty compareSplitProperty() {

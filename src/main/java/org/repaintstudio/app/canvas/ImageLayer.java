@@ -1,5 +1,6 @@
 package org.repaintstudio.app.canvas;
 
+import org.repaintstudio.app.edit.PixelRect;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.nio.IntBuffer;

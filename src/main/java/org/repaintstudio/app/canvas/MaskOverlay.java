@@ -1,5 +1,7 @@
 package org.repaintstudio.app.canvas;
 
+import org.repaintstudio.app.edit.PixelRect;
+import org.repaintstudio.app.edit.MaskRaster;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,11 +1,13 @@
 package org.repaintstudio.app.canvas;
 
-/** What a drag on the canvas does. */
+/** What a drag or click on the canvas does. */
 public enum Tool {
     BRUSH("Brush", "B"),
     ERASER("Eraser", "E"),
     RECTANGLE("Rectangle", "R"),
-    LASSO("Lasso", "L");
+    LASSO("Lasso", "L"),
+    /** Select similar colour: a click adds (or removes) the connected area of similar colour. */
+    WAND("Select similar colour", "W");
 
     private final String label;
     private final String key;

@@ -18,6 +18,23 @@ public final class ToolSettings {
     private final DoubleProperty hardness = new SimpleDoubleProperty(0.8);
     private final BooleanProperty showCropRegion = new SimpleBooleanProperty(true);
     private final BooleanProperty livePreview = new SimpleBooleanProperty(true);
+    /** Every tool takes away from the mask instead of adding to it (Alt flips it for one action). */
+    private final BooleanProperty subtract = new SimpleBooleanProperty(false);
+    /** Select similar colour: 0 = the same colour only, 100 = everything. */
+    private final DoubleProperty tolerance = new SimpleDoubleProperty(12);
+
+    public BooleanProperty subtractProperty() {
+        return subtract;
+    }
+
+    public DoubleProperty toleranceProperty() {
+        return tolerance;
+    }
+
+    /** Whether an action subtracts: the toggle, flipped while Alt or the right button is held. */
+    public boolean subtracts(Tool tool, boolean flipped) {
+        return tool == Tool.ERASER || (subtract.get() != flipped);
+    }
 
     public ObjectProperty<Tool> toolProperty() {
         return tool;

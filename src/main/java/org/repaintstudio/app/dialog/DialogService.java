@@ -27,7 +27,18 @@ public interface DialogService {
 
     boolean confirm(String title, String message, String okLabel);
 
+    /** {@code what}: the unsaved things, one per line ("the painted mask", "2 results in the gallery"). */
     SaveChoice askSaveChanges(String documentName, String what);
+
+    /**
+     * Asks for a whole number between {@code min} and {@code max} with a slider; {@code preview}
+     * hears every value while the dialog is open (a live preview), and the answer is empty on Cancel.
+     */
+    java.util.OptionalInt askAmount(String title, String question, int min, int max, int initial,
+                                    java.util.function.IntConsumer preview);
+
+    /** Asks how many pixels to add on each side of the canvas; empty on Cancel. */
+    Optional<org.repaintstudio.core.mask.CanvasExtension.Margins> askMargins(String title, int initial);
 
     /** Picks one of {@code options}, shown by their {@code toString()}. */
     <T> Optional<T> choose(String title, String message, List<T> options, T initial);

@@ -86,8 +86,8 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public SaveChoice askSaveChanges(String documentName, String what) {
-        Alert a = alert(Alert.AlertType.CONFIRMATION, "Unsaved changes",
-                documentName + " has unsaved changes (" + what + "). Save them before continuing?");
+        Alert a = alert(Alert.AlertType.CONFIRMATION, "Unsaved changes", documentName + " has unsaved work:\n• "
+                + what.replace("\n", "\n• ") + "\n\nSave it before continuing? Save… asks where for each.");
         ButtonType save = new ButtonType("Save…", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
         a.getButtonTypes().setAll(save, discard, ButtonType.CANCEL);
@@ -96,6 +96,63 @@ public final class FxDialogService implements DialogService {
             return SaveChoice.CANCEL;
         }
         return r.get() == save ? SaveChoice.SAVE : SaveChoice.DISCARD;
+    }
+
+    @Override
+    public java.util.OptionalInt askAmount(String title, String question, int min, int max, int initial,
+                                           java.util.function.IntConsumer preview) {
+        javafx.scene.control.Dialog<ButtonType> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(owner());
+        d.setTitle(title);
+        javafx.scene.control.Slider slider = new javafx.scene.control.Slider(min, max, initial);
+        slider.setId("amount-slider");
+        slider.setPrefWidth(320);
+        javafx.scene.control.Spinner<Integer> spinner = new javafx.scene.control.Spinner<>(min, max, initial);
+        spinner.setEditable(true);
+        spinner.setId("amount-spinner");
+        spinner.setPrefWidth(90);
+        slider.valueProperty().addListener((o, a, v) -> spinner.getValueFactory().setValue((int) Math.round(v.doubleValue())));
+        spinner.valueProperty().addListener((o, a, v) -> {
+            slider.setValue(v);
+            preview.accept(v);
+        });
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(10, slider, spinner);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(8, new Label(question), row);
+        d.getDialogPane().setContent(box);
+        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        preview.accept(initial);
+        Optional<ButtonType> r = d.showAndWait();
+        return r.isPresent() && r.get() == ButtonType.OK ? java.util.OptionalInt.of(spinner.getValue())
+                : java.util.OptionalInt.empty();
+    }
+
+    @Override
+    public Optional<org.repaintstudio.core.mask.CanvasExtension.Margins> askMargins(String title, int initial) {
+        javafx.scene.control.Dialog<ButtonType> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(owner());
+        d.setTitle(title);
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        String[] sides = {"Top", "Right", "Bottom", "Left"};
+        List<javafx.scene.control.Spinner<Integer>> spinners = new java.util.ArrayList<>();
+        for (int i = 0; i < sides.length; i++) {
+            javafx.scene.control.Spinner<Integer> s = new javafx.scene.control.Spinner<>(0, 4096, i == 1 ? initial : 0, 16);
+            s.setEditable(true);
+            s.setId("margin-" + sides[i].toLowerCase(java.util.Locale.ROOT));
+            spinners.add(s);
+            grid.addRow(i + 1, new Label(sides[i] + " (px)"), s);
+        }
+        grid.add(new Label("Pixels to add on each side. The new area becomes the mask, and Repaint fills it."),
+                0, 0, 2, 1);
+        d.getDialogPane().setContent(grid);
+        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        Optional<ButtonType> r = d.showAndWait();
+        if (r.isEmpty() || r.get() != ButtonType.OK) {
+            return Optional.empty();
+        }
+        return Optional.of(new org.repaintstudio.core.mask.CanvasExtension.Margins(spinners.get(0).getValue(),
+                spinners.get(1).getValue(), spinners.get(2).getValue(), spinners.get(3).getValue()));
     }
 
     @Override

@@ -45,6 +45,11 @@ public final class Autosave {
         this.folder = folder;
     }
 
+    /** The recovery folder, where other unsaved work (the gallery's results) is kept too. */
+    public Path folder() {
+        return folder;
+    }
+
     private Path sessionFile() {
         return folder.resolve("session.json");
     }

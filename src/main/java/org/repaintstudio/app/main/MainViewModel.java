@@ -16,7 +16,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import org.repaintstudio.app.canvas.PixelRect;
+import org.repaintstudio.app.edit.PixelRect;
 import org.repaintstudio.app.dialog.DialogService;
 import org.repaintstudio.app.dialog.DialogService.FileType;
 import org.repaintstudio.app.document.Autosave;
@@ -37,6 +37,7 @@ import org.repaintstudio.core.image.Mask;
 import org.repaintstudio.core.image.MaskConvention;
 import org.repaintstudio.core.image.MaskFiles;
 import org.repaintstudio.core.inpaint.CropPlan;
+import org.repaintstudio.core.mask.GreyMasks;
 
 /**
  * The window's logic: opening, pasting, saving and recovering, the recent files, and the link
@@ -65,6 +66,12 @@ public final class MainViewModel {
     private int autosavedRevision = -1;
     private int autosavedImageVersion = -1;
     private int imageVersion;
+    private final ResultRecovery keptResults;
+    /** Gallery results that are safe: saved to a file or put into the picture. */
+    private final java.util.Set<RunResult> safeResults = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private int keptResultsSignature = 0;
+    /** How far a crop may shrink the picture before a run asks first (the model sees a tiny copy). */
+    static final double LARGE_SHRINK = 8;
 
     public MainViewModel(DocumentViewModel document, RunViewModel run, SettingsStore settings, DialogService dialogs,
                          TaskExecutor io, Autosave autosave) {
@@ -74,6 +81,7 @@ public final class MainViewModel {
         this.dialogs = dialogs;
         this.io = io;
         this.autosave = autosave;
+        this.keptResults = new ResultRecovery(autosave.folder());
         reloadRecent();
         document.maskRevisionProperty().addListener((o, a, b) -> updateCropPlan());
         run.modelProperty().addListener((o, a, b) -> updateCropPlan());
@@ -86,19 +94,101 @@ public final class MainViewModel {
 
     // --- opening --------------------------------------------------------------------------------
 
-    /** Asks about unsaved work; true when it is fine to replace or close the document. */
+    /** Asks about unsaved work, naming each kind; true when it is fine to replace or close the document. */
     public boolean confirmDiscard() {
-        if (!document.isDirty()) {
+        List<String> unsaved = unsavedWork();
+        if (unsaved.isEmpty()) {
             return true;
         }
-        return switch (dialogs.askSaveChanges(document.nameProperty().get(), document.unsavedDescription())) {
-            case SAVE -> saveImageAsBlocking();
+        return switch (dialogs.askSaveChanges(document.nameProperty().get(), String.join("\n", unsaved))) {
+            case SAVE -> saveUnsavedWork();
             case DISCARD -> {
                 autosave.clear();
+                keptResults.clear();
                 yield true;
             }
             case CANCEL -> false;
         };
+    }
+
+    /** What would be lost, one line each: the picture with applied results, the mask, gallery results. */
+    public List<String> unsavedWork() {
+        List<String> out = new ArrayList<>();
+        if (document.isDirty() && document.imageChangedSinceSave()) {
+            out.add("the changed picture (applied results or a larger canvas)");
+        }
+        if (document.isDirty() && document.mask() != null && !document.mask().isEmpty()) {
+            out.add("the painted mask");
+        }
+        int results = unsavedResults().size();
+        if (results > 0) {
+            out.add(results == 1 ? "1 result in the gallery" : results + " results in the gallery");
+        }
+        return out;
+    }
+
+    List<RunResult> unsavedResults() {
+        return run.results().stream().filter(r -> !safeResults.contains(r)).toList();
+    }
+
+    /** The prompt's Save…: saves exactly what it listed, each where the user chooses; false if one was cancelled. */
+    private boolean saveUnsavedWork() {
+        boolean picture = document.isDirty() && document.imageChangedSinceSave();
+        boolean mask = document.isDirty() && document.mask() != null && !document.mask().isEmpty();
+        if (picture && !saveImageAsBlocking()) {
+            return false;
+        }
+        if (mask && !saveMaskBlocking()) {
+            return false;
+        }
+        if (!unsavedResults().isEmpty() && !saveResultsBlocking()) {
+            return false;
+        }
+        document.markSaved(null);
+        autosave.clear();
+        keptResults.clear();
+        return true;
+    }
+
+    private boolean saveMaskBlocking() {
+        Optional<Path> target = dialogs.saveFile("Save mask (white = fill)", folder(settings.get().lastMaskFolder),
+                suggestedName("-mask.png"), List.of(PNG));
+        if (target.isEmpty()) {
+            return false;
+        }
+        byte[] grey = document.mask().snapshot();
+        int w = document.mask().width();
+        int h = document.mask().height();
+        Path t = target.get();
+        try {
+            writeWithConfirm(t, overwrite -> GreyMasks.write(grey, w, h, t, overwrite));
+        } catch (RuntimeException e) {
+            report("Cannot save", "save the mask", e);
+            return false;
+        }
+        notice.set("Saved mask " + t.getFileName());
+        return true;
+    }
+
+    /** Saves every unsaved gallery result into one chosen folder, named by run and sample. */
+    private boolean saveResultsBlocking() {
+        Optional<Path> dir = dialogs.openFolder("Save the gallery's results into a folder",
+                folder(settings.get().lastSaveFolder));
+        if (dir.isEmpty()) {
+            return false;
+        }
+        try {
+            for (RunResult r : unsavedResults()) {
+                Path t = dir.get().resolve(suggestedName("-repaint-" + r.run() + "-" + (r.sample() + 1) + ".png"));
+                writeWithConfirm(t, overwrite -> ImageWriters.save(r.image(), t, r.metadata(), overwrite));
+                safeResults.add(r);
+            }
+        } catch (RuntimeException e) {
+            report("Cannot save", "save the results", e);
+            return false;
+        }
+        notice.set("Saved the results in " + dir.get().getFileName());
+        return true;
     }
 
     public void openWithDialog() {
@@ -165,9 +255,11 @@ public final class MainViewModel {
         if (askFirst && !confirmDiscard()) {
             return;
         }
+        document.loading(file.getFileName().toString());
         io.execute(BackgroundTask.wrap("Open " + file.getFileName(), () -> ImageFiles.read(file))
                 .onSuccess(img -> {
                     run.clearResults();
+                    safeResults.clear();
                     lastApplied = null;
                     document.open(img, file, null);
                     autosave.clear();
@@ -182,6 +274,7 @@ public final class MainViewModel {
                     }
                 })
                 .onFailure(e -> {
+                    document.loadingFailed();
                     report("Cannot open", "open " + file.getFileName(), e);
                     if (!Files.exists(file)) {
                         settings.removeRecent(file);
@@ -207,6 +300,7 @@ public final class MainViewModel {
             return;
         }
         run.clearResults();
+        safeResults.clear();
         lastApplied = null;
         document.open(ImageFiles.toRgb(image), null, "Pasted image");
         autosave.clear();
@@ -272,8 +366,11 @@ public final class MainViewModel {
         }
         dialogs.saveFile("Save mask (white = fill)", folder(settings.get().lastMaskFolder), suggestedName("-mask.png"),
                 List.of(PNG)).ifPresent(t -> {
-                    Mask m = document.mask().toMask();
-                    saveInBackground(t, "save the mask", overwrite -> MaskFiles.write(m, t, overwrite), () -> {
+                    // Grey levels kept: soft brush edges and feathering survive a save.
+                    byte[] grey = document.mask().snapshot();
+                    int w = document.mask().width();
+                    int h = document.mask().height();
+                    saveInBackground(t, "save the mask", overwrite -> GreyMasks.write(grey, w, h, t, overwrite), () -> {
                         settings.get().lastMaskFolder = parent(t);
                         settings.save();
                         notice.set("Saved mask " + t.getFileName());
@@ -324,6 +421,7 @@ public final class MainViewModel {
                 suggestedName("-repaint-" + r.run() + "-" + (r.sample() + 1) + ".png"), List.of(PNG, JPEG))
                 .ifPresent(t -> saveInBackground(t, "save the result",
                         overwrite -> ImageWriters.save(r.image(), t, r.metadata(), overwrite), () -> {
+                            safeResults.add(r);
                             settings.get().lastSaveFolder = parent(t);
                             settings.save();
                             notice.set("Saved " + t.getFileName());
@@ -391,6 +489,9 @@ public final class MainViewModel {
     // --- results and runs -----------------------------------------------------------------------
 
     public boolean startRun() {
+        if (!confirmLargeShrink()) {
+            return false;
+        }
         return run.run(() -> {
             if (document.image() == null) {
                 return null;
@@ -398,6 +499,32 @@ public final class MainViewModel {
             return new RunViewModel.RunInput(copy(document.image()), document.mask().toMask(),
                     document.file() == null ? document.nameProperty().get() : document.file().getFileName().toString());
         });
+    }
+
+    /**
+     * A mask spread over most of a large picture sends the whole picture, shrunk many times, to
+     * the model: say so before a run that would take minutes for a blurry result.
+     */
+    private boolean confirmLargeShrink() {
+        CropPlan plan = cropPlan.get();
+        if (plan == null || plan.side() < LARGE_SHRINK * plan.modelSize()) {
+            return true;
+        }
+        return dialogs.confirm("Large area", String.format(Locale.ROOT, "The mask spreads over %s, so the model sees "
+                + "a %d px square shrunk %.0f× to %d px: fine detail will be lost. Masks over smaller areas "
+                + "keep it. Repaint anyway?", document.sizeText(), plan.side(), plan.side() / (double) plan.modelSize(),
+                plan.modelSize()), "Repaint");
+    }
+
+    /** Adds a paper mask preset to the mask (one undoable step) and says how the model will see it. */
+    public void applyPreset(org.repaintstudio.core.image.MaskPresets p) {
+        document.applyPreset(p, run.seedProperty().get());
+        updateCropPlan();
+        CropPlan plan = cropPlan.get();
+        String shrink = plan != null && plan.side() >= LARGE_SHRINK * plan.modelSize()
+                ? String.format(Locale.ROOT, " It covers the whole picture: the model will see it shrunk %.0f×.",
+                plan.side() / (double) plan.modelSize()) : "";
+        notice.set(p.label() + " added to the mask (Ctrl+Z takes it back)." + shrink);
     }
 
     /** Puts a result into the picture (undoable) so the user can keep editing and run again. */
@@ -408,6 +535,8 @@ public final class MainViewModel {
             return;
         }
         CropPlan p = r.plan();
+        document.rememberMask();
+        safeResults.add(r);
         document.applyImage(r.image(), new PixelRect(p.x(), p.y(), p.side(), p.side()), "Apply " + r.label());
         lastApplied = r;
         notice.set("Applied " + r.label() + "; Ctrl+Z takes it back.");
@@ -430,7 +559,8 @@ public final class MainViewModel {
             // Nothing open yet: an autosave found at start waits for the user's answer.
             return;
         }
-        if (!document.isDirty()) {
+        keepResults();
+        if (!document.isDirty() && unsavedResults().isEmpty()) {
             if (autosavedRevision != CLEARED) {
                 // Back at the saved state (e.g. undone): an older autosave must not be offered later.
                 autosavedRevision = CLEARED;
@@ -456,25 +586,55 @@ public final class MainViewModel {
                 .onFailure(e -> AppLog.error("autosave failed", e)));
     }
 
-    /** At start: offers the mask a crashed session left behind. */
+    /** Writes the gallery's unsaved results to the recovery folder when they changed. */
+    private void keepResults() {
+        List<RunResult> unsaved = unsavedResults();
+        int signature = 17;
+        for (RunResult r : unsaved) {
+            signature = signature * 31 + System.identityHashCode(r);
+        }
+        if (signature == keptResultsSignature) {
+            return;
+        }
+        keptResultsSignature = signature;
+        io.execute(BackgroundTask.run("Keep results", () -> keptResults.save(unsaved))
+                .onFailure(e -> AppLog.error("keeping the results failed", e)));
+    }
+
+    /** What a crashed session left: the picture and mask, and the gallery's results. */
+    private record Recovered(Autosave.Recovery work, List<RunResult> results) {}
+
+    /** At start: offers the mask and the gallery results a crashed session left behind. */
     public void offerRecovery() {
         Optional<Autosave.Session> found = autosave.peek();
         if (found.isEmpty()) {
+            keptResults.clear();
             return;
         }
         Autosave.Session s = found.get();
         String what = s.displayName != null ? s.displayName : "a picture";
+        int results = keptResults.count();
+        String extra = results == 0 ? "" : results == 1 ? " and 1 result from the gallery"
+                : " and " + results + " results from the gallery";
         if (!dialogs.confirm("Recover unsaved work?", "RePaint Studio did not close properly. Recover the mask you "
-                + "painted on " + what + " (autosaved " + s.savedAt.replace('T', ' ').replaceAll("\\..*", "") + ")?",
-                "Recover")) {
+                + "painted on " + what + extra + " (autosaved " + s.savedAt.replace('T', ' ').replaceAll("\\..*", "")
+                + ")?", "Recover")) {
             autosave.clear();
+            keptResults.clear();
             return;
         }
-        io.execute(BackgroundTask.wrap("Recover", autosave::load)
+        io.execute(BackgroundTask.wrap("Recover", () -> {
+                    Autosave.Recovery rec = autosave.load();
+                    return new Recovered(rec, keptResults.load(rec.image(), rec.mask()));
+                })
                 .onSuccess(rec -> {
-                    document.open(rec.image(), rec.source(), rec.source() == null ? what : null);
-                    document.replaceMask(rec.mask(), "Recovered mask");
+                    document.open(rec.work().image(), rec.work().source(), rec.work().source() == null ? what : null);
+                    document.replaceMask(rec.work().mask(), "Recovered mask");
+                    run.results().addAll(rec.results());
                     autosavedRevision = -1;
+                    if (!rec.results().isEmpty()) {
+                        notice.set("Recovered the mask and " + rec.results().size() + " result(s) in the gallery.");
+                    }
                 })
                 .onFailure(e -> report("Cannot recover", "recover the autosaved work", e)));
     }
@@ -482,6 +642,7 @@ public final class MainViewModel {
     /** Clean exit: nothing to recover next time. */
     public void closing() {
         autosave.clear();
+        keptResults.clear();
         run.storeSettings();
         settings.save();
     }

@@ -64,7 +64,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
-import org.repaintstudio.app.AppServices;
 import org.repaintstudio.app.canvas.CanvasView;
 import org.repaintstudio.app.canvas.Tool;
 import org.repaintstudio.app.canvas.ToolSettings;
@@ -75,6 +74,8 @@ import org.repaintstudio.app.prefs.Settings;
 import org.repaintstudio.app.results.ResultsPanel;
 import org.repaintstudio.app.run.RunPanel;
 import org.repaintstudio.app.run.RunViewModel;
+import org.repaintstudio.app.masktools.MaskCommand;
+import org.repaintstudio.app.masktools.MaskCommands;
 import org.repaintstudio.app.util.Icons;
 import org.repaintstudio.core.image.MaskConvention;
 import org.repaintstudio.core.image.MaskPresets;
@@ -93,6 +94,7 @@ public final class MainWindow {
     private final Timeline autosaveTimer;
     private ModelsViewModel modelsViewModel;
     private ModelsDialog modelsDialog;
+    private final javafx.beans.property.BooleanProperty darkTheme = new javafx.beans.property.SimpleBooleanProperty();
 
     public MainWindow(Stage stage, AppServices services) {
         this.stage = stage;
@@ -111,6 +113,7 @@ public final class MainWindow {
         canvas = new CanvasView(document, tools);
         canvas.cropPlanProperty().bind(vm.cropPlanProperty());
         run.selectedResultProperty().addListener((o, a, r) -> {
+            canvas.comparedBeforeProperty().set(r == null ? null : r.input());
             canvas.comparedResultProperty().set(r == null ? null : r.image());
             canvas.compareSplitProperty().set(0);
         });
@@ -167,15 +170,20 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(sideScroll, false);
 
         BorderPane root = new BorderPane();
-        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setTop(new VBox(new MainMenus(this).build(), new MainToolBar(this).build()));
         root.setCenter(split);
         root.setBottom(new StatusBar(vm, canvas));
         root.setId("main-root");
 
         scene = new Scene(root, settings.windowWidth, settings.windowHeight);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/repaintstudio/app/app.css").toExternalForm());
+        darkTheme.set(settings.darkTheme);
         applyTheme(settings.darkTheme);
-        installKeys();
+        darkTheme.addListener((o, a, dark) -> {
+            services.settings().get().darkTheme = dark;
+            applyTheme(dark);
+        });
+        new KeyMap(this).install();
         installDragAndDrop();
 
         stage.setScene(scene);
@@ -206,136 +214,7 @@ public final class MainWindow {
         });
     }
 
-    // --- menus ----------------------------------------------------------------------------------
-
-    private MenuBar menuBar() {
-        Menu file = new Menu("_File");
-        MenuItem open = Icons.item("_Open…", MaterialDesignF.FOLDER_OPEN, vm::openWithDialog);
-        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
-        Menu recent = new Menu("Open _Recent");
-        recent.setId("recent-menu");
-        recent.setOnShowing(e -> fillRecent(recent));
-        fillRecent(recent);
-        vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent(recent));
-        MenuItem paste = Icons.item("_Paste picture", MaterialDesignC.CONTENT_PASTE, this::paste);
-        paste.setAccelerator(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN));
-        MenuItem save = Icons.item("_Save picture as…", MaterialDesignC.CONTENT_SAVE, vm::saveImageAs);
-        save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
-        MenuItem saveMask = Icons.item("Save _mask as…", MaterialDesignC.CONTENT_SAVE_OUTLINE, vm::saveMaskAs);
-        saveMask.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        MenuItem quit = Icons.item("_Quit", MaterialDesignE.EXIT_TO_APP, () -> {
-            if (closeRequested()) {
-                stage.close();
-            }
-        });
-        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        for (MenuItem m : List.of(save, saveMask)) {
-            m.disableProperty().bind(document.imageProperty().isNull());
-        }
-        file.getItems().addAll(open, recent, paste, new SeparatorMenuItem(), save, saveMask, new SeparatorMenuItem(),
-                quit);
-
-        Menu edit = new Menu("_Edit");
-        MenuItem undo = Icons.item("_Undo", MaterialDesignU.UNDO, document::undo);
-        undo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
-        undo.disableProperty().bind(document.history().canUndoProperty().not());
-        undo.textProperty().bind(Bindings.concat("_Undo ", document.history().undoLabelProperty()));
-        MenuItem redo = Icons.item("_Redo", MaterialDesignR.REDO, document::redo);
-        redo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        redo.disableProperty().bind(document.history().canRedoProperty().not());
-        redo.textProperty().bind(Bindings.concat("_Redo ", document.history().redoLabelProperty()));
-        edit.getItems().addAll(undo, redo);
-
-        Menu mask = new Menu("_Mask");
-        MenuItem clear = Icons.item("_Clear", MaterialDesignE.ERASER_VARIANT, document::clearMask);
-        clear.setAccelerator(new KeyCodeCombination(KeyCode.DELETE, KeyCombination.SHORTCUT_DOWN));
-        MenuItem invert = Icons.item("_Invert", MaterialDesignI.INVERT_COLORS, document::invertMask);
-        invert.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN));
-        MenuItem fillAll = Icons.item("_Fill all", MaterialDesignF.FORMAT_COLOR_FILL, document::fillAllMask);
-        fillAll.setAccelerator(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        Menu presets = new Menu("_Presets (RePaint paper)");
-        presets.setGraphic(Icons.icon(MaterialDesignS.SHAPE_OUTLINE));
-        for (MaskPresets p : MaskPresets.values()) {
-            MenuItem m = new MenuItem(p.label());
-            m.setId("menu-preset-" + p.id());
-            m.setOnAction(e -> applyPreset(p));
-            presets.getItems().add(m);
-        }
-        MenuItem load = Icons.item("_Load mask (white = fill)…", MaterialDesignF.FOLDER_OPEN_OUTLINE,
-                () -> vm.loadMaskWithDialog(MaskConvention.WHITE_FILL));
-        Menu importMask = new Menu("_Import mask from another convention");
-        importMask.setGraphic(Icons.icon(MaterialDesignF.FILE_IMPORT_OUTLINE));
-        importMask.getItems().addAll(
-                Icons.item("White = keep (diffusers)…", null, () -> vm.loadMaskWithDialog(MaskConvention.WHITE_KEEP)),
-                Icons.item("255 = known (original RePaint)…", null, () -> vm.loadMaskWithDialog(MaskConvention.KNOWN_255)));
-        MenuItem saveMask2 = Icons.item("_Save mask as…", MaterialDesignC.CONTENT_SAVE_OUTLINE, vm::saveMaskAs);
-        mask.getItems().addAll(clear, invert, fillAll, presets, new SeparatorMenuItem(), load, importMask, saveMask2);
-        mask.getItems().forEach(m -> m.disableProperty().bind(document.imageProperty().isNull()));
-
-        Menu view = new Menu("_View");
-        MenuItem zoomIn = Icons.item("Zoom _in", MaterialDesignM.MAGNIFY_PLUS, () -> canvas.zoomBy(1.25));
-        zoomIn.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
-        MenuItem zoomOut = Icons.item("Zoom _out", MaterialDesignM.MAGNIFY_MINUS, () -> canvas.zoomBy(1 / 1.25));
-        zoomOut.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
-        MenuItem fit = Icons.item("_Fit", MaterialDesignF.FIT_TO_SCREEN_OUTLINE, canvas::fit);
-        fit.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
-        MenuItem actual = Icons.item("_100%", MaterialDesignI.IMAGE_SIZE_SELECT_ACTUAL, canvas::actualSize);
-        actual.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN));
-        CheckMenuItem crop = new CheckMenuItem("Show the model's _crop region");
-        crop.selectedProperty().bindBidirectional(tools.showCropRegionProperty());
-        CheckMenuItem live = new CheckMenuItem("_Live preview on the picture");
-        live.selectedProperty().bindBidirectional(tools.livePreviewProperty());
-        CheckMenuItem dark = new CheckMenuItem("_Dark theme");
-        dark.setSelected(services.settings().get().darkTheme);
-        dark.selectedProperty().addListener((o, a, b) -> {
-            services.settings().get().darkTheme = b;
-            applyTheme(b);
-        });
-        view.getItems().addAll(zoomIn, zoomOut, fit, actual, new SeparatorMenuItem(), crop, live, dark);
-
-        Menu runMenu = new Menu("_Run");
-        MenuItem repaint = Icons.item("_Repaint", org.kordamp.ikonli.materialdesign2.MaterialDesignP.PLAY, this::startRun);
-        repaint.setAccelerator(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN));
-        repaint.disableProperty().bind(run.runningProperty());
-        MenuItem cancel = Icons.item("_Cancel", MaterialDesignS.STOP, run::cancel);
-        cancel.disableProperty().bind(run.runningProperty().not());
-        MenuItem addFolder = Icons.item("Add model _folder…", MaterialDesignF.FOLDER_PLUS, this::addModelFolder);
-        MenuItem addFile = Icons.item("Add model ONNX _file…", MaterialDesignF.FILE_PLUS_OUTLINE, this::addModelFile);
-        MenuItem models = Icons.item("_Models…", MaterialDesignD.DATABASE_COG_OUTLINE, this::openModels);
-        models.setId("menu-models");
-        models.setAccelerator(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN));
-        runMenu.getItems().addAll(repaint, cancel, new SeparatorMenuItem(), models, addFolder, addFile);
-
-        Menu help = new Menu("_Help");
-        MenuItem keys = Icons.item("_Keyboard shortcuts", MaterialDesignK.KEYBOARD, () -> HelpDialogs.showShortcuts(stage));
-        keys.setAccelerator(new KeyCodeCombination(KeyCode.F1));
-        MenuItem about = Icons.item("_About RePaint Studio", MaterialDesignI.INFORMATION_OUTLINE,
-                () -> HelpDialogs.showAbout(stage, version()));
-        help.getItems().addAll(keys, about);
-
-        MenuBar bar = new MenuBar(file, edit, mask, view, runMenu, help);
-        bar.setId("menu-bar");
-        return bar;
-    }
-
-    private void fillRecent(Menu recent) {
-        recent.getItems().clear();
-        for (Path p : vm.recentFiles()) {
-            MenuItem m = new MenuItem(p.getFileName() + "  —  " + (p.getParent() == null ? "" : p.getParent()));
-            m.setMnemonicParsing(false);
-            m.setOnAction(e -> openRecent(p));
-            recent.getItems().add(m);
-        }
-        if (recent.getItems().isEmpty()) {
-            MenuItem none = new MenuItem("No recent pictures");
-            none.setDisable(true);
-            recent.getItems().add(none);
-        } else {
-            recent.getItems().addAll(new SeparatorMenuItem(), Icons.item("Clear list", null, vm::clearRecent));
-        }
-    }
-
-    private void openRecent(Path p) {
+    void openRecent(Path p) {
         if (run.runningProperty().get()) {
             services.dialogs().showInfo("Run in progress", "Cancel the run or wait for it to finish first.");
             return;
@@ -343,130 +222,62 @@ public final class MainWindow {
         vm.open(p, true);
     }
 
-    private ToolBar toolBar() {
-        Button open = Icons.decorate(new Button(), MaterialDesignF.FOLDER_OPEN, "Open a picture (Ctrl+O); "
-                + "you can also drop one on the window.");
-        open.setOnAction(e -> vm.openWithDialog());
-        Button paste = Icons.decorate(new Button(), MaterialDesignC.CONTENT_PASTE, "Paste a picture (Ctrl+V).");
-        paste.setOnAction(e -> paste());
-        Button save = Icons.decorate(new Button(), MaterialDesignC.CONTENT_SAVE, "Save the picture (Ctrl+S).");
-        save.setOnAction(e -> vm.saveImageAs());
-        save.disableProperty().bind(document.imageProperty().isNull());
-        Button undo = Icons.decorate(new Button(), MaterialDesignU.UNDO, "Undo (Ctrl+Z).");
-        undo.setId("undo");
-        undo.setOnAction(e -> document.undo());
-        undo.disableProperty().bind(document.history().canUndoProperty().not());
-        Button redo = Icons.decorate(new Button(), MaterialDesignR.REDO, "Redo (Ctrl+Shift+Z).");
-        redo.setId("redo");
-        redo.setOnAction(e -> document.redo());
-        redo.disableProperty().bind(document.history().canRedoProperty().not());
+    void applyPreset(MaskPresets p) {
+        vm.applyPreset(p);
+    }
 
-        ToggleGroup toolGroup = new ToggleGroup();
-        HBox toolButtons = new HBox(
-                toolButton(Tool.BRUSH, MaterialDesignB.BRUSH, "Brush (B): paint what should be repainted.", toolGroup),
-                toolButton(Tool.ERASER, MaterialDesignE.ERASER, "Eraser (E): take areas out of the mask.", toolGroup),
-                toolButton(Tool.RECTANGLE, MaterialDesignV.VECTOR_SQUARE,
-                        "Rectangle (R): drag a box to add; right-drag or Alt to remove.", toolGroup),
-                toolButton(Tool.LASSO, MaterialDesignL.LASSO,
-                        "Lasso (L): draw around an area to add it; right-drag or Alt to remove.", toolGroup));
-        tools.toolProperty().addListener((o, a, t) -> toolGroup.getToggles().forEach(x -> x.setSelected(x.getUserData() == t)));
-        toolGroup.selectedToggleProperty().addListener((o, a, t) -> {
-            if (t == null && a != null) {
-                a.setSelected(true);
-            }
-        });
-
-        Slider size = new Slider(0, 1, 0);
-        size.setId("brush-size");
-        size.setPrefWidth(120);
-        // Logarithmic: fine control for small brushes, still reaches huge ones.
-        size.valueProperty().addListener((o, a, b) -> {
-            double px = Math.round(Math.exp(b.doubleValue() * Math.log(ToolSettings.MAX_BRUSH)));
-            if (Math.abs(px - tools.brushSizeProperty().get()) >= 1) {
-                tools.brushSizeProperty().set(Math.max(ToolSettings.MIN_BRUSH, px));
-            }
-        });
-        tools.brushSizeProperty().addListener((o, a, b) -> size.setValue(sliderFor(b.doubleValue())));
-        size.setValue(sliderFor(tools.brushSizeProperty().get()));
-        Icons.tooltip(size, "Brush size ([ and ] change it).");
-        Label sizeLabel = new Label();
-        sizeLabel.setMinWidth(52);
-        sizeLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> String.format(Locale.ROOT, "%.0f px", tools.brushSizeProperty().get()), tools.brushSizeProperty()));
-        Slider hardness = new Slider(0, 1, tools.hardnessProperty().get());
-        hardness.setId("brush-hardness");
-        hardness.setPrefWidth(80);
-        hardness.valueProperty().bindBidirectional(tools.hardnessProperty());
-        Icons.tooltip(hardness, "Brush hardness: soft edges fade out; pixels covered at least half are repainted.");
-        Label sizeIcon = new Label(null, Icons.icon(MaterialDesignC.CIRCLE_SLICE_8));
-        Label hardIcon = new Label(null, Icons.icon(MaterialDesignB.BLUR));
-        Icons.tooltip(sizeIcon, "Brush size");
-        Icons.tooltip(hardIcon, "Brush hardness");
-
-        Button clear = Icons.decorate(new Button(), MaterialDesignE.ERASER_VARIANT, "Clear the mask (Ctrl+Delete).");
-        clear.setId("clear-mask");
-        clear.setOnAction(e -> document.clearMask());
-        Button invert = Icons.decorate(new Button(), MaterialDesignI.INVERT_COLORS, "Invert the mask (Ctrl+I).");
-        invert.setId("invert-mask");
-        invert.setOnAction(e -> document.invertMask());
-        Button fillAll = Icons.decorate(new Button(), MaterialDesignF.FORMAT_COLOR_FILL,
-                "Fill the whole mask (Ctrl+Shift+A): generate a new picture.");
-        fillAll.setId("fill-mask");
-        fillAll.setOnAction(e -> document.fillAllMask());
-        MenuButton presets = new MenuButton();
-        presets.setId("mask-presets");
-        Icons.decorate(presets, MaterialDesignS.SHAPE_OUTLINE,
-                "Mask presets from the RePaint paper: one click, then edit with the brush.");
-        for (MaskPresets p : MaskPresets.values()) {
-            MenuItem m = new MenuItem(p.label());
-            m.setId("preset-" + p.id());
-            m.setOnAction(e -> applyPreset(p));
-            presets.getItems().add(m);
+    /** The Mask menu's commands, from their registration. */
+    List<MenuItem> maskCommandItems() {
+        List<MenuItem> items = new java.util.ArrayList<>();
+        items.add(new SeparatorMenuItem());
+        for (MaskCommand c : MaskCommands.ALL) {
+            MenuItem m = new MenuItem(c.label());
+            m.setId("mask-command-" + c.id());
+            m.setOnAction(e -> runMaskCommand(c));
+            items.add(m);
         }
-        for (var n : List.of(clear, invert, fillAll, presets)) {
-            n.disableProperty().bind(document.imageProperty().isNull());
+        return items;
+    }
+
+    /** Runs a mask command: with an amount, a slider previews it live; one undoable step. */
+    public void runMaskCommand(MaskCommand command) {
+        if (document.mask() == null) {
+            return;
         }
+        java.util.function.IntFunction<byte[]> result;
+        try {
+            result = command.prepare(document);
+        } catch (org.repaintstudio.core.UserFacingException e) {
+            services.dialogs().showInfo(command.label().replace("_", "").replace("…", ""), e.getMessage());
+            return;
+        }
+        MaskCommand.Amount amount = command.amount();
+        if (amount == null) {
+            document.replaceMaskValues(result.apply(0), command.undoLabel(0));
+            return;
+        }
+        var answer = services.dialogs().askAmount(command.label().replace("_", "").replace("…", ""), amount.question(),
+                amount.min(), amount.max(), amount.initial(), v -> document.previewMask(result.apply(v)));
+        if (answer.isPresent()) {
+            document.replaceMaskValues(result.apply(answer.getAsInt()), command.undoLabel(answer.getAsInt()));
+        } else {
+            document.cancelMaskPreview();
+        }
+    }
 
-        Button fit = Icons.decorate(new Button(), MaterialDesignF.FIT_TO_SCREEN_OUTLINE, "Fit the picture (Ctrl+0).");
-        fit.setOnAction(e -> canvas.fit());
-        Button actual = Icons.decorate(new Button(), MaterialDesignI.IMAGE_SIZE_SELECT_ACTUAL, "100% (Ctrl+1).");
-        actual.setOnAction(e -> canvas.actualSize());
-        ToggleButton crop = Icons.decorate(new ToggleButton(), MaterialDesignC.CROP_FREE,
-                "Show the square region that goes to the model.");
-        crop.selectedProperty().bindBidirectional(tools.showCropRegionProperty());
-        ToggleButton theme = Icons.decorate(new ToggleButton(), MaterialDesignT.THEME_LIGHT_DARK, "Dark theme.");
-        theme.setSelected(services.settings().get().darkTheme);
-        theme.selectedProperty().addListener((o, a, b) -> {
-            services.settings().get().darkTheme = b;
-            applyTheme(b);
+    /** Image ▸ Extend canvas…: outpainting; the new border becomes the mask. */
+    public void extendCanvas() {
+        if (document.image() == null || run.runningProperty().get()) {
+            return;
+        }
+        services.dialogs().askMargins("Extend canvas", 128).ifPresent(m -> {
+            if (m.isEmpty()) {
+                return;
+            }
+            document.extendCanvas(m);
+            canvas.fit();
+            vm.notice("Canvas extended to " + document.sizeText() + "; the new area is the mask. Repaint fills it.");
         });
-
-        ToolBar bar = new ToolBar(open, paste, save, new Separator(), undo, redo, new Separator(), toolButtons,
-                new Separator(), sizeIcon, size, sizeLabel, hardIcon, hardness, new Separator(), clear, invert,
-                fillAll, presets, new Separator(), fit, actual, crop, theme);
-        bar.setId("tool-bar");
-        return bar;
-    }
-
-    private static double sliderFor(double px) {
-        return Math.log(Math.max(1, px)) / Math.log(ToolSettings.MAX_BRUSH);
-    }
-
-    private ToggleButton toolButton(Tool tool, Ikon ikon, String tip, ToggleGroup group) {
-        ToggleButton b = Icons.decorate(new ToggleButton(), ikon, tip);
-        b.setId("tool-" + tool.name().toLowerCase(Locale.ROOT));
-        b.setUserData(tool);
-        b.setToggleGroup(group);
-        b.setSelected(tools.toolProperty().get() == tool);
-        b.setOnAction(e -> tools.toolProperty().set(tool));
-        b.getStyleClass().add(tool == Tool.BRUSH ? Styles.LEFT_PILL : tool == Tool.LASSO ? Styles.RIGHT_PILL
-                : Styles.CENTER_PILL);
-        return b;
-    }
-
-    private void applyPreset(MaskPresets p) {
-        document.applyPreset(p, run.seedProperty().get());
-        vm.notice(p.label() + " applied; paint or erase to adjust it.");
     }
 
     // --- actions --------------------------------------------------------------------------------
@@ -490,17 +301,17 @@ public final class MainWindow {
         modelsDialog.show();
     }
 
-    private void addModelFolder() {
+    void addModelFolder() {
         services.dialogs().openFolder("Add model: choose a model folder", null).ifPresent(run::addModel);
     }
 
-    private void addModelFile() {
+    void addModelFile() {
         services.dialogs().openFile("Add model: choose an .onnx file", null,
                 List.of(org.repaintstudio.app.dialog.DialogService.FileType.of("ONNX model", "*.onnx")))
                 .ifPresent(run::addModel);
     }
 
-    private void paste() {
+    void paste() {
         Clipboard cb = Clipboard.getSystemClipboard();
         if (cb.hasFiles()) {
             vm.openFiles(cb.getFiles().stream().map(File::toPath).toList());
@@ -513,66 +324,6 @@ public final class MainWindow {
         } else {
             vm.notice("The clipboard holds no picture.");
         }
-    }
-
-    private void installKeys() {
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            boolean typing = scene.getFocusOwner() instanceof TextInputControl;
-            // Tab and Space belong to the canvas only while it has focus or the pointer; elsewhere
-            // they keep moving focus and pressing buttons.
-            boolean onCanvas = canvas.isFocused() || canvas.isHover() || scene.getFocusOwner() == null;
-            if (e.getCode() == KeyCode.TAB && !e.isControlDown() && document.image() != null && !typing && onCanvas) {
-                canvas.overlayHiddenProperty().set(true);
-                e.consume();
-                return;
-            }
-            if (typing || e.isControlDown() || e.isMetaDown() || e.isAltDown()) {
-                return;
-            }
-            switch (e.getCode()) {
-                case SPACE -> {
-                    if (onCanvas) {
-                        canvas.spaceDownProperty().set(true);
-                        e.consume();
-                    }
-                }
-                case OPEN_BRACKET -> {
-                    tools.growBrush(false);
-                    e.consume();
-                }
-                case CLOSE_BRACKET -> {
-                    tools.growBrush(true);
-                    e.consume();
-                }
-                case B -> tools.toolProperty().set(Tool.BRUSH);
-                case E -> tools.toolProperty().set(Tool.ERASER);
-                case R -> tools.toolProperty().set(Tool.RECTANGLE);
-                case L -> tools.toolProperty().set(Tool.LASSO);
-                case ESCAPE -> run.cancel();
-                default -> { }
-            }
-        });
-        scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
-            if (e.getCode() == KeyCode.TAB) {
-                canvas.overlayHiddenProperty().set(false);
-            } else if (e.getCode() == KeyCode.SPACE) {
-                canvas.spaceDownProperty().set(false);
-            }
-        });
-        // Ctrl+Y and Ctrl+Plus as second spellings of redo and zoom in.
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), document::redo);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN),
-                () -> canvas.zoomBy(1.25));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN),
-                () -> canvas.zoomBy(1.25));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN),
-                () -> canvas.zoomBy(1 / 1.25));
-        stage.focusedProperty().addListener((o, a, focused) -> {
-            if (!focused) {
-                canvas.overlayHiddenProperty().set(false);
-                canvas.spaceDownProperty().set(false);
-            }
-        });
     }
 
     private void installDragAndDrop() {
@@ -655,9 +406,36 @@ public final class MainWindow {
         run.shutdown();
     }
 
-    private static String version() {
+    static String version() {
         String v = MainWindow.class.getPackage().getImplementationVersion();
         return v == null ? "(development build)" : v;
+    }
+
+    /** File ▸ Quit: closes the window once unsaved work was handled. */
+    void quit() {
+        if (closeRequested()) {
+            stage.close();
+        }
+    }
+
+    javafx.beans.property.BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
+
+    DocumentViewModel document() {
+        return document;
+    }
+
+    RunViewModel run() {
+        return run;
+    }
+
+    AppServices services() {
+        return services;
+    }
+
+    Stage stage() {
+        return stage;
     }
 
     // --- for tests ------------------------------------------------------------------------------

@@ -203,7 +203,12 @@ public final class ModelsDialog {
         table.setId("models-table");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label placeholder = new Label("No models yet: import a folder or an ONNX file, or download one below.");
+        Label placeholder = new Label();
+        placeholder.setId("models-placeholder");
+        // While the first scan runs the list is empty because it is being read, not because it is.
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(vm.listingProperty())
+                .then("Looking for models…")
+                .otherwise("No models yet: import a folder or an ONNX file, or download one below."));
         placeholder.getStyleClass().add(Styles.TEXT_MUTED);
         table.setPlaceholder(placeholder);
 

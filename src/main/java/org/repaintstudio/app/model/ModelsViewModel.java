@@ -34,7 +34,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.repaintstudio.app.dialog.DialogService;
-import org.repaintstudio.app.run.RunViewModel;
+import org.repaintstudio.app.util.Durations;
 import org.repaintstudio.app.task.BackgroundTask;
 import org.repaintstudio.app.task.TaskExecutor;
 import org.repaintstudio.app.task.UiCoalescer;
@@ -448,7 +448,7 @@ public final class ModelsViewModel {
             sb.append(" · ").append(ModelRow.formatBytes((long) p.bytesPerSecond())).append("/s");
         }
         if (p.eta() != null && p.bytesDone() < p.bytesTotal()) {
-            sb.append(" · ").append(RunViewModel.formatDuration(p.eta().toMillis() / 1000.0)).append(" left");
+            sb.append(" · ").append(Durations.format(p.eta().toMillis() / 1000.0)).append(" left");
         }
         return sb.toString();
     }

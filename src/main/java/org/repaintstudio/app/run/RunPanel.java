@@ -68,8 +68,16 @@ public final class RunPanel extends VBox {
         getStyleClass().add("run-panel");
         setSpacing(10);
         setPadding(new Insets(12));
+        bindChartAndPreviews();
+        getChildren().addAll(
+                section("Model"), modelRow(onAddModel), modelStatus(),
+                section("Parameters"), presetButtons(), parameterGrid(), estimateLabel(), problemLabel(),
+                runButtons(onRun), progressBar(), progressText(),
+                section("Schedule"), chart);
+        previewsBox = buildPreviewsBox();
+    }
 
-        // Model picker.
+    private HBox modelRow(ModelAdder onAddModel) {
         ComboBox<ModelChoice> models = new ComboBox<>(vm.models());
         models.setId("model-picker");
         models.setMaxWidth(Double.MAX_VALUE);
@@ -90,12 +98,18 @@ public final class RunPanel extends VBox {
                 "Models…: see all models, download one from the Hugging Face Hub, convert, delete.");
         manageModels.setId("manage-models");
         manageModels.setOnAction(e -> onAddModel.manageModels());
+        return new HBox(6, models, addModel, manageModels);
+    }
+
+    private Label modelStatus() {
         Label modelStatus = new Label();
         modelStatus.textProperty().bind(vm.modelStatusProperty());
         modelStatus.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         modelStatus.setWrapText(true);
+        return modelStatus;
+    }
 
-        // Presets.
+    private HBox presetButtons() {
         ToggleGroup presetGroup = new ToggleGroup();
         HBox presets = new HBox();
         presets.setId("presets");
@@ -126,8 +140,10 @@ public final class RunPanel extends VBox {
         vm.matchingPresetProperty().addListener((o, a, p) -> selectPreset(presetGroup, p));
         selectPreset(presetGroup, vm.matchingPresetProperty().get());
         presets.disableProperty().bind(vm.runningProperty());
+        return presets;
+    }
 
-        // Parameters.
+    private GridPane parameterGrid() {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
@@ -143,6 +159,17 @@ public final class RunPanel extends VBox {
                 "How many steps RePaint jumps back in time before resampling (j in the paper)."));
         grid.addRow(row++, label("Resamplings"), intSpinner("jump-n-sample", vm.jumpNSampleProperty(), 1, 100,
                 "Jump n sample r: how often each jump is repeated. More: the new content blends in better, slower."));
+        grid.addRow(row++, label("Eta"), etaSpinner());
+        grid.addRow(row++, label("Mode"), modeBox());
+        grid.addRow(row++, label("Device"), deviceBox());
+        grid.addRow(row++, label("Samples"), intSpinner("samples", vm.samplesProperty(), 1,
+                RePaintParameters.MAX_SAMPLES, "How many different results to make at once (one per seed stream)."));
+        grid.addRow(row++, label("Seed"), seedRow());
+        grid.disableProperty().bind(vm.runningProperty());
+        return grid;
+    }
+
+    private Spinner<Double> etaSpinner() {
         Spinner<Double> eta = new Spinner<>(0.0, 1.0, vm.etaProperty().get(), 0.1);
         eta.setEditable(true);
         eta.setId("eta");
@@ -151,7 +178,10 @@ public final class RunPanel extends VBox {
         keepAlive.add(etaObject);
         eta.getValueFactory().valueProperty().bindBidirectional(etaObject);
         Icons.tooltip(eta, "Eta (diffusers mode): 0 = deterministic DDIM-like steps, 1 = full DDPM noise.");
-        grid.addRow(row++, label("Eta"), eta);
+        return eta;
+    }
+
+    private ComboBox<SamplerType> modeBox() {
         ComboBox<SamplerType> mode = new ComboBox<>();
         mode.getItems().setAll(vm.modes());
         mode.setId("mode");
@@ -169,7 +199,10 @@ public final class RunPanel extends VBox {
             }
         });
         Icons.tooltip(mode, String.join(" ", vm.modes().stream().map(SamplerType::description).toList()));
-        grid.addRow(row++, label("Mode"), mode);
+        return mode;
+    }
+
+    private ComboBox<String> deviceBox() {
         ComboBox<String> device = new ComboBox<>();
         device.getItems().setAll(vm.devices());
         device.setId("device");
@@ -177,17 +210,26 @@ public final class RunPanel extends VBox {
         device.valueProperty().bindBidirectional(vm.deviceProperty());
         Icons.tooltip(device, "Where the model runs. A GPU needs the CUDA build; without it the app uses the CPU "
                 + "and says why under the model.");
-        grid.addRow(row++, label("Device"), device);
-        grid.addRow(row++, label("Samples"), intSpinner("samples", vm.samplesProperty(), 1,
-                RePaintParameters.MAX_SAMPLES, "How many different results to make at once (one per seed stream)."));
-        grid.addRow(row++, label("Seed"), seedRow());
-        grid.disableProperty().bind(vm.runningProperty());
+        return device;
+    }
 
+    private Label estimateLabel() {
         Label estimate = new Label();
         estimate.setId("estimate");
         estimate.textProperty().bind(vm.estimateProperty());
         estimate.setWrapText(true);
-        estimate.getStyleClass().add(Styles.TEXT_SMALL);
+        // A slow preset (Paper: minutes on a CPU) restored from the last session must not go unnoticed.
+        Runnable emphasise = () -> {
+            boolean slow = vm.matchingPresetProperty().get() == Preset.PAPER;
+            estimate.getStyleClass().removeAll(Styles.TEXT_SMALL, Styles.WARNING, Styles.TEXT_BOLD);
+            estimate.getStyleClass().addAll(slow ? List.of(Styles.WARNING, Styles.TEXT_BOLD) : List.of(Styles.TEXT_SMALL));
+        };
+        vm.matchingPresetProperty().addListener((o, a, b) -> emphasise.run());
+        emphasise.run();
+        return estimate;
+    }
+
+    private Label problemLabel() {
         Label problem = new Label();
         problem.setId("problem");
         problem.textProperty().bind(vm.problemProperty());
@@ -195,7 +237,10 @@ public final class RunPanel extends VBox {
         problem.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
         problem.visibleProperty().bind(vm.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
+        return problem;
+    }
 
+    private HBox runButtons(Runnable onRun) {
         Button run = new Button("Repaint");
         run.setId("run");
         run.setDefaultButton(false);
@@ -211,17 +256,27 @@ public final class RunPanel extends VBox {
         cancel.setOnAction(e -> vm.cancel());
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.getStyleClass().add(Styles.DANGER);
-        HBox buttons = new HBox(8, run, cancel);
+        return new HBox(8, run, cancel);
 
+    }
+
+    private ProgressBar progressBar() {
         ProgressBar bar = new ProgressBar();
         bar.setId("progress");
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(vm.progressProperty());
+        return bar;
+    }
+
+    private Label progressText() {
         Label progressText = new Label();
         progressText.setId("progress-text");
         progressText.textProperty().bind(vm.progressTextProperty());
         progressText.getStyleClass().add(Styles.TEXT_SMALL);
+        return progressText;
+    }
 
+    private void bindChartAndPreviews() {
         chart.scheduleProperty().bind(vm.scheduleProperty());
         chart.cursorEntryProperty().bind(vm.cursorEntryProperty());
 
@@ -233,17 +288,16 @@ public final class RunPanel extends VBox {
         previewTiles.setPrefTileHeight(64);
         vm.previews().addListener((ListChangeListener<RunViewModel.SamplePreview>) c -> rebuildPreviews());
 
-        getChildren().addAll(
-                section("Model"), new HBox(6, models, addModel, manageModels), modelStatus,
-                section("Parameters"), presets, grid, estimate, problem,
-                buttons, bar, progressText,
-                section("Schedule"), chart);
+    }
+
+    private VBox buildPreviewsBox() {
         Label previewTitle = section("Live x̂₀");
         Icons.tooltip(previewTitle, "The model's current estimate of the finished picture, per sample.");
-        previewsBox = new VBox(4, previewTitle, previewTiles);
+        VBox previewsBox = new VBox(4, previewTitle, previewTiles);
         previewsBox.setId("previews-box");
         previewsBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.previews()));
         previewsBox.managedProperty().bind(previewsBox.visibleProperty());
+        return previewsBox;
     }
 
     private static void selectPreset(ToggleGroup group, Preset p) {

@@ -442,17 +442,7 @@ public final class RunViewModel {
     }
 
     public static String formatDuration(double seconds) {
-        if (seconds < 1) {
-            return "1 s";
-        }
-        if (seconds < 90) {
-            return Math.round(seconds) + " s";
-        }
-        long total = Math.round(seconds);
-        if (total < 3600) {
-            return String.format(Locale.ROOT, "%d min %02d s", total / 60, total % 60);
-        }
-        return String.format(Locale.ROOT, "%d h %02d min", total / 3600, (total % 3600) / 60);
+        return org.repaintstudio.app.util.Durations.format(seconds);
     }
 
     // --- running ---------------------------------------------------------------------------------
@@ -506,6 +496,7 @@ public final class RunViewModel {
                 .onCancelled(() -> {
                     progressText.set("Cancelled");
                     liveFrame.set(null);
+                    previews.clear();
                     AppLog.info("run " + runNumber + " cancelled");
                 })
                 .onFailure(e -> {

@@ -23,6 +23,12 @@ public class ScriptedDialogs implements DialogService {
     public final Deque<Path> openAnswers = new ArrayDeque<>();
     public final Deque<Path> folderAnswers = new ArrayDeque<>();
     public final Deque<Path> saveAnswers = new ArrayDeque<>();
+    /** Answers to amount questions; each is also sent to the preview first, as a user dragging would. */
+    public final Deque<Integer> amountAnswers = new ArrayDeque<>();
+    public final Deque<org.repaintstudio.core.mask.CanvasExtension.Margins> marginAnswers = new ArrayDeque<>();
+    public final Deque<SaveChoice> saveChoices = new ArrayDeque<>();
+    /** The unsaved-work lists the save prompt showed. */
+    public final List<String> savePrompts = new ArrayList<>();
 
     @Override
     public void showError(String title, String message) {
@@ -50,7 +56,28 @@ public class ScriptedDialogs implements DialogService {
 
     @Override
     public SaveChoice askSaveChanges(String documentName, String what) {
-        return SaveChoice.CANCEL;
+        messages.add(what);
+        savePrompts.add(what);
+        SaveChoice c = saveChoices.poll();
+        return c == null ? SaveChoice.CANCEL : c;
+    }
+
+    @Override
+    public java.util.OptionalInt askAmount(String title, String question, int min, int max, int initial,
+                                           java.util.function.IntConsumer preview) {
+        messages.add(question);
+        Integer answer = amountAnswers.poll();
+        preview.accept(initial);
+        if (answer == null) {
+            return java.util.OptionalInt.empty();
+        }
+        preview.accept(answer);
+        return java.util.OptionalInt.of(answer);
+    }
+
+    @Override
+    public Optional<org.repaintstudio.core.mask.CanvasExtension.Margins> askMargins(String title, int initial) {
+        return Optional.ofNullable(marginAnswers.poll());
     }
 
     @Override

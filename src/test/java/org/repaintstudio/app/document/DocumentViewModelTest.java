@@ -6,8 +6,8 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.repaintstudio.app.canvas.EditHistory;
-import org.repaintstudio.app.canvas.PixelRect;
+import org.repaintstudio.app.edit.EditHistory;
+import org.repaintstudio.app.edit.PixelRect;
 import org.repaintstudio.core.image.MaskPresets;
 
 class DocumentViewModelTest {

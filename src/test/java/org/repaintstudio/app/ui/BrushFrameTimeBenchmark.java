@@ -74,6 +74,38 @@ class BrushFrameTimeBenchmark {
             robot.interact(() -> studio.window.canvas().actualSize());
             report("100% zoom, brush " + (int) brush + " px", stroke(240));
         }
+        measureMaskTools(robot);
+    }
+
+    /** The new mask tools on the same 4000 × 3000 picture: one action each, and a subtracting stroke. */
+    private void measureMaskTools(FxRobot robot) throws InterruptedException {
+        var doc = studio.window.viewModel().document();
+        time(robot, "select similar colour (click, tolerance 12)", () -> doc.selectSimilarColour(5, 5, 12, false));
+        studio.dialogs.amountAnswers.add(8);
+        time(robot, "grow by 8 px (distance field + apply)",
+                () -> studio.window.runMaskCommand(new org.repaintstudio.app.masktools.GrowShrinkCommand()));
+        studio.dialogs.amountAnswers.add(-8);
+        time(robot, "shrink by 8 px", () -> studio.window.runMaskCommand(
+                new org.repaintstudio.app.masktools.GrowShrinkCommand()));
+        studio.dialogs.amountAnswers.add(12);
+        time(robot, "feather 12 px", () -> studio.window.runMaskCommand(
+                new org.repaintstudio.app.masktools.FeatherCommand()));
+        robot.interact(() -> {
+            studio.window.tools().subtractProperty().set(true);
+            studio.window.tools().brushSizeProperty().set(200);
+            studio.window.canvas().fit();
+        });
+        report("fit zoom, subtract mode, brush 200 px", stroke(240));
+    }
+
+    private static void time(FxRobot robot, String what, Runnable action) {
+        long[] took = new long[1];
+        robot.interact(() -> {
+            long t0 = System.nanoTime();
+            action.run();
+            took[0] = System.nanoTime() - t0;
+        });
+        System.out.printf(Locale.ROOT, "TOOL %s: %.0f ms%n", what, took[0] / 1e6);
     }
 
     private static void report(String what, long[] intervalsNanos) {

@@ -10,7 +10,7 @@ import java.util.List;
 
 import javafx.stage.Stage;
 
-import org.repaintstudio.app.AppServices;
+import org.repaintstudio.app.main.AppServices;
 import org.repaintstudio.app.dialog.FxDialogService;
 import org.repaintstudio.app.document.Autosave;
 import org.repaintstudio.app.main.MainWindow;

@@ -233,7 +233,7 @@ class StudioUiTest {
         openPicture("photo.png", 256, 160);
         RunViewModel run = studio.run();
         waitUntil(60, () -> run.modelProperty().get() != null);
-        robot.interact(() -> doc().fillRect(new org.repaintstudio.app.canvas.PixelRect(80, 40, 60, 50), false));
+        robot.interact(() -> doc().fillRect(new org.repaintstudio.app.edit.PixelRect(80, 40, 60, 50), false));
         assertThat(robot.lookup("#estimate").queryAs(Label.class).getText()).contains("UNet calls");
 
         AtomicInteger maxCursor = new AtomicInteger(-1);
@@ -290,7 +290,7 @@ class StudioUiTest {
         RunViewModel run = studio.run();
         waitUntil(60, () -> run.modelProperty().get() != null);
         robot.interact(() -> {
-            doc().fillRect(new org.repaintstudio.app.canvas.PixelRect(80, 40, 60, 50), false);
+            doc().fillRect(new org.repaintstudio.app.edit.PixelRect(80, 40, 60, 50), false);
             run.samplesProperty().set(1);
         });
         robot.clickOn("#preset-paper");
@@ -332,7 +332,7 @@ class StudioUiTest {
         Platform.runLater(() -> vm().openFiles(List.of(second)));
         waitUntil(10, () -> robot.lookup("#dialog-message").tryQuery().isPresent());
         assertThat(robot.lookup("#dialog-message").queryAs(Label.class).getText())
-                .contains("first.png").contains("unsaved changes");
+                .contains("first.png").contains("unsaved work").contains("the painted mask");
         robot.clickOn("Cancel");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(doc().nameProperty().get()).isEqualTo("first.png");

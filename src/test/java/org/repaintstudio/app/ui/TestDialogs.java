@@ -42,6 +42,10 @@ public final class TestDialogs extends ScriptedDialogs {
 
     @Override
     public SaveChoice askSaveChanges(String documentName, String what) {
+        savePrompts.add(what);
+        if (!saveChoices.isEmpty()) {
+            return saveChoices.poll();
+        }
         return fx.askSaveChanges(documentName, what);
     }
 

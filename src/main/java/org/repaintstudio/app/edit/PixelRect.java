@@ -1,4 +1,4 @@
-package org.repaintstudio.app.canvas;
+package org.repaintstudio.app.edit;
 
 /** A pixel rectangle, [x, x + width) × [y, y + height). */
 public record PixelRect(int x, int y, int width, int height) {

@@ -1,4 +1,4 @@
-package org.repaintstudio.app.canvas;
+package org.repaintstudio.app.edit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +9,8 @@ import org.repaintstudio.core.image.Mask;
 
 /**
  * The painted mask: one coverage byte per pixel (0 = keep, 255 = fill), so soft brushes show
- * soft edges. The engine sees pixels at least half covered as fill ({@link #toMask()}).
+ * soft edges. {@link #fillCoverage()} gives the engine those grey levels as a soft mask;
+ * {@link #toMask()} is the binary view for what is binary (the crop plan, binary file conventions).
  * Every change reports the rectangle it touched, so the overlay redraws only that.
  * Not thread-safe: the UI thread owns it.
  */
@@ -41,7 +42,7 @@ public final class MaskRaster {
     }
 
     /** Row-major coverage bytes; callers that write must call {@link #changed(PixelRect, long)}. */
-    byte[] values() {
+    public byte[] values() {
         return values;
     }
 
@@ -88,7 +89,7 @@ public final class MaskRaster {
     }
 
     /** Records a change made directly to {@link #values()}: {@code filledBefore} was counted before it. */
-    void changed(PixelRect r, long filledBefore) {
+    public void changed(PixelRect r, long filledBefore) {
         if (r.isEmpty()) {
             return;
         }
@@ -99,7 +100,7 @@ public final class MaskRaster {
     }
 
     /** Counts fill pixels in a rectangle; pair with {@link #changed}. */
-    long filledIn(PixelRect r) {
+    public long filledIn(PixelRect r) {
         return countFilled(r);
     }
 
@@ -272,13 +273,81 @@ public final class MaskRaster {
         return bounds();
     }
 
+    /** Replaces every coverage value (a whole-mask command such as grow or feather). */
+    public PixelRect setValues(byte[] newValues) {
+        if (newValues.length != values.length) {
+            throw new IllegalArgumentException("mask size differs");
+        }
+        System.arraycopy(newValues, 0, values, 0, values.length);
+        filled = countFilled(bounds());
+        notifyAll(bounds());
+        return bounds();
+    }
+
+    /**
+     * Adds a selection (coverage per pixel) to the mask, keeping the larger value, or subtracts
+     * it; returns the rectangle that holds the selection.
+     */
+    public PixelRect combine(byte[] selection, boolean subtract) {
+        if (selection.length != values.length) {
+            throw new IllegalArgumentException("mask size differs");
+        }
+        PixelRect area = boundsOf(selection, 1);
+        if (area.isEmpty()) {
+            return area;
+        }
+        long before = countFilled(area);
+        for (int y = area.y(); y < area.bottom(); y++) {
+            for (int i = y * width + area.x(), end = y * width + area.right(); i < end; i++) {
+                int sel = selection[i] & 0xFF;
+                int old = values[i] & 0xFF;
+                values[i] = (byte) (subtract ? Math.min(old, 255 - sel) : Math.max(old, sel));
+            }
+        }
+        changed(area, before);
+        return area;
+    }
+
+    /** The smallest rectangle holding every fill pixel, or {@link PixelRect#EMPTY}. */
+    public PixelRect fillBounds() {
+        return boundsOf(values, THRESHOLD);
+    }
+
+    private PixelRect boundsOf(byte[] data, int threshold) {
+        int minX = width, minY = height, maxX = -1, maxY = -1;
+        for (int y = 0; y < height; y++) {
+            int row = y * width;
+            for (int x = 0; x < width; x++) {
+                if ((data[row + x] & 0xFF) >= threshold) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = y;
+                }
+            }
+        }
+        return maxX < 0 ? PixelRect.EMPTY : PixelRect.ofBounds(minX, minY, maxX + 1, maxY + 1);
+    }
+
     private void notifyAll(PixelRect r) {
         for (Consumer<PixelRect> l : List.copyOf(listeners)) {
             l.accept(r);
         }
     }
 
-    /** The binary mask the engine uses: coverage ≥ 50% is fill. */
+    /**
+     * The soft mask: fill coverage 0..1 per pixel, row-major. Brush hardness and feathering
+     * reach the engine through it (1 − coverage is the keep weight of the known pixel).
+     */
+    public float[] fillCoverage() {
+        float[] out = new float[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (values[i] & 0xFF) / 255f;
+        }
+        return out;
+    }
+
+    /** The binary view: coverage ≥ 50% is fill (crop plan, binary mask conventions). */
     public Mask toMask() {
         boolean[] f = new boolean[values.length];
         for (int i = 0; i < f.length; i++) {

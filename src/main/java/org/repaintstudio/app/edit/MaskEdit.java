@@ -1,4 +1,4 @@
-package org.repaintstudio.app.canvas;
+package org.repaintstudio.app.edit;
 
 /** An undoable mask change: the XOR of before and after over the touched rectangle, compressed. */
 public final class MaskEdit implements EditHistory.Edit {

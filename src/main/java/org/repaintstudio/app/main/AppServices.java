@@ -1,4 +1,4 @@
-package org.repaintstudio.app;
+package org.repaintstudio.app.main;
 
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.repaintstudio.app.canvas;
+package org.repaintstudio.app.edit;
 
 import java.awt.image.BufferedImage;
 import java.util.function.Consumer;

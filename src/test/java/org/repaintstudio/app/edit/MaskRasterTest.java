@@ -1,4 +1,4 @@
-package org.repaintstudio.app.canvas;
+package org.repaintstudio.app.edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
