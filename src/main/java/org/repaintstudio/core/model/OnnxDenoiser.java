@@ -42,15 +42,15 @@ public final class OnnxDenoiser implements Denoiser {
     private final int height;
     private final int width;
     private int outputChannels;
-    private final int threads;
+    private final OrtSessionTuning tuning;
     private final Path file;
     private final Map<Shape, Buffers> buffers = new HashMap<>();
 
-    private OnnxDenoiser(Path file, OrtEnvironment env, OrtSession session, int threads) throws OrtException {
+    private OnnxDenoiser(Path file, OrtEnvironment env, OrtSession session, OrtSessionTuning tuning) throws OrtException {
         this.file = file;
         this.env = env;
         this.session = session;
-        this.threads = threads;
+        this.tuning = tuning;
         String sample = null;
         String step = null;
         TensorInfo sampleInfo = null;
@@ -115,25 +115,21 @@ public final class OnnxDenoiser implements Denoiser {
                 + "); a RePaint UNet takes a 4-D float image and a timestep.");
     }
 
-    /**
-     * Opens a model with tuned session options: all graph optimisations, {@code threads} intra-op
-     * threads (0 = one per core), sequential execution.
-     */
+    /** Opens a model with {@link OrtSessionTuning#recommended} settings ({@code threads} 0 = one per physical core). */
     public static OnnxDenoiser open(Path onnxFile, int threads) {
+        return open(onnxFile, OrtSessionTuning.recommended(threads));
+    }
+
+    /** Opens a model with the given session settings. */
+    public static OnnxDenoiser open(Path onnxFile, OrtSessionTuning tuning) {
         if (!Files.isRegularFile(onnxFile)) {
             throw new UserFacingException("The model file " + onnxFile + " does not exist.");
         }
-        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session = null;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            options.setIntraOpNumThreads(n);
-            options.setInterOpNumThreads(1);
-            options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
-            session = env.createSession(onnxFile.toString(), options);
-            return new OnnxDenoiser(onnxFile, env, session, n);
+        try {
+            session = tuning.open(env, onnxFile);
+            return new OnnxDenoiser(onnxFile, env, session, tuning);
         } catch (OrtException e) {
             closeQuietly(session);
             throw new UserFacingException("The model " + onnxFile.getFileName()
@@ -167,7 +163,12 @@ public final class OnnxDenoiser implements Denoiser {
     }
 
     public int threads() {
-        return threads;
+        return tuning.intraOpThreads();
+    }
+
+    /** The session settings this model runs with. */
+    public OrtSessionTuning tuning() {
+        return tuning;
     }
 
     public String sampleInputName() {
