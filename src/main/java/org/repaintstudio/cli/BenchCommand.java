@@ -55,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean compareBaseline;
 
     @Option(names = "--spinning", paramLabel = "on|off", arity = "1",
-            description = "Override whether idle ONNX Runtime threads spin (default: the recommended off).")
+            description = "Override whether idle ONNX Runtime threads spin (default: on below a load of twice the cores).")
     String spinning;
 
     @Option(names = "--fixed-batch", description = "Fix the session's batch axis to --batch.")

@@ -293,7 +293,7 @@ class CliEndToEndTest {
     @Test
     void benchComparesWithThePreviousBuildsSettingsAndNamesThem() {
         CliRun run = CliRun.of("bench", "--model", model, "--calls", "10", "--warmup", "1", "--threads", "1",
-                "--compare-baseline");
+                "--compare-baseline", "--spinning", "off");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("settings     this build: ONNX Runtime 1 intra-op thread(s), spinning off")
                 .contains("settings     previous build: ONNX Runtime 1 intra-op thread(s), spinning on")

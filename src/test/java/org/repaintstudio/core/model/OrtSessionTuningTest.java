@@ -46,10 +46,14 @@ class OrtSessionTuningTest {
     }
 
     @Test
-    void recommendedUsesPhysicalCoresNoSpinningAndTheCache() {
-        OrtSessionTuning t = OrtSessionTuning.recommended(0);
+    void recommendedUsesPhysicalCoresSpinningByLoadAndTheCache() {
+        OrtSessionTuning t = OrtSessionTuning.recommended(0, 1000.0);
         assertThat(t.intraOpThreads()).isBetween(1, Runtime.getRuntime().availableProcessors());
         assertThat(t.allowSpinning()).isFalse();
+        assertThat(OrtSessionTuning.recommended(0, 0.0).allowSpinning()).isTrue();
+        assertThat(OrtSessionTuning.spinningPays(3.1, 2)).isTrue();
+        assertThat(OrtSessionTuning.spinningPays(11.8, 2)).isFalse();
+        assertThat(OrtSessionTuning.spinningPays(-1, 2)).as("load unknown").isFalse();
         assertThat(t.cacheOptimizedGraph()).isTrue();
         assertThat(t.fixedBatch()).isZero();
         assertThat(OrtSessionTuning.recommended(3).intraOpThreads()).isEqualTo(3);
@@ -62,7 +66,7 @@ class OrtSessionTuningTest {
 
     @Test
     void spinningSettingReachesOnnxRuntime() throws OrtException {
-        try (SessionOptions off = OrtSessionTuning.recommended(1).options(Golden.tinyModel());
+        try (SessionOptions off = OrtSessionTuning.recommended(1).withSpinning(false).options(Golden.tinyModel());
                 SessionOptions on = OrtSessionTuning.previousBuild(1).options(Golden.tinyModel())) {
             assertThat(off.getConfigEntries()).containsEntry(OrtSessionTuning.SPINNING_KEY, "0");
             assertThat(on.getConfigEntries()).containsEntry(OrtSessionTuning.SPINNING_KEY, "1");
