@@ -291,6 +291,19 @@ class CliEndToEndTest {
     }
 
     @Test
+    void benchComparesWithThePreviousBuildsSettingsAndNamesThem() {
+        CliRun run = CliRun.of("bench", "--model", model, "--calls", "10", "--warmup", "1", "--threads", "1",
+                "--compare-baseline", "--spinning", "off");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("settings     this build: ONNX Runtime 1 intra-op thread(s), spinning off")
+                .contains("settings     previous build: ONNX Runtime 1 intra-op thread(s), spinning on")
+                .contains("baseline     median").contains("speed-up").contains("load ");
+        CliRun bad = CliRun.of("bench", "--model", model, "--spinning", "maybe");
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.err()).contains("--spinning must be on or off");
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String c : new String[] {"inpaint", "schedule", "conformance", "bench"}) {
             CliRun run = CliRun.of(c, "--help");

@@ -42,16 +42,16 @@ public final class OnnxDenoiser implements Denoiser {
     private final int height;
     private final int width;
     private int outputChannels;
-    private final int threads;
+    private final OrtSessionTuning tuning;
     private ExecutionOptions execution;
     private final Path file;
     private final Map<Shape, Buffers> buffers = new HashMap<>();
 
-    private OnnxDenoiser(Path file, OrtEnvironment env, OrtSession session, int threads) throws OrtException {
+    private OnnxDenoiser(Path file, OrtEnvironment env, OrtSession session, OrtSessionTuning tuning) throws OrtException {
         this.file = file;
         this.env = env;
         this.session = session;
-        this.threads = threads;
+        this.tuning = tuning;
         String sample = null;
         String step = null;
         TensorInfo sampleInfo = null;
@@ -116,31 +116,35 @@ public final class OnnxDenoiser implements Denoiser {
                 + "); a RePaint UNet takes a 4-D float image and a timestep.");
     }
 
-    /** Opens a model on the CPU with {@code threads} intra-op threads (0 = one per core). */
+    /** Opens a model on the CPU with {@code threads} intra-op threads (0 = one per physical core). */
     public static OnnxDenoiser open(Path onnxFile, int threads) {
         return open(onnxFile, ExecutionOptions.cpu(threads));
     }
 
+    /** Opens a model on the CPU with the given session settings (bench compares settings this way). */
+    public static OnnxDenoiser open(Path onnxFile, OrtSessionTuning tuning) {
+        return open(onnxFile, tuning, ExecutionOptions.cpu(tuning.intraOpThreads()));
+    }
+
     /**
-     * Opens a model with tuned session options: all graph optimisations, the execution provider and
-     * intra-op threads of {@code execution}, sequential execution.
+     * Opens a model with {@link OrtSessionTuning#recommended} settings on the provider, device and threads of
+     * {@code execution}. A GPU session never uses the optimised-graph cache: a graph saved from it is not for the CPU.
      */
     public static OnnxDenoiser open(Path onnxFile, ExecutionOptions execution) {
+        OrtSessionTuning tuning = OrtSessionTuning.recommended(execution.threads());
+        return open(onnxFile, execution.provider().isCpu() ? tuning : tuning.withCache(false), execution);
+    }
+
+    private static OnnxDenoiser open(Path onnxFile, OrtSessionTuning tuning, ExecutionOptions execution) {
         if (!Files.isRegularFile(onnxFile)) {
             throw new UserFacingException("The model file " + onnxFile + " does not exist.");
         }
-        int n = execution.effectiveThreads();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session = null;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            options.setIntraOpNumThreads(n);
-            options.setInterOpNumThreads(1);
-            options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
-            execution.provider().addTo(options, execution.deviceId());
-            session = env.createSession(onnxFile.toString(), options);
-            OnnxDenoiser d = new OnnxDenoiser(onnxFile, env, session, n);
+        try {
+            session = execution.provider().isCpu() ? tuning.open(env, onnxFile) : openOnDevice(env, onnxFile, tuning,
+                    execution);
+            OnnxDenoiser d = new OnnxDenoiser(onnxFile, env, session, tuning);
             d.execution = execution;
             return d;
         } catch (OrtException e) {
@@ -150,6 +154,14 @@ public final class OnnxDenoiser implements Denoiser {
         } catch (RuntimeException e) {
             closeQuietly(session);
             throw e;
+        }
+    }
+
+    private static OrtSession openOnDevice(OrtEnvironment env, Path onnxFile, OrtSessionTuning tuning,
+                                           ExecutionOptions execution) throws OrtException {
+        try (OrtSession.SessionOptions options = tuning.options(onnxFile)) {
+            execution.provider().addTo(options, execution.deviceId());
+            return env.createSession(onnxFile.toString(), options);
         }
     }
 
@@ -176,7 +188,12 @@ public final class OnnxDenoiser implements Denoiser {
     }
 
     public int threads() {
-        return threads;
+        return tuning.intraOpThreads();
+    }
+
+    /** The session settings this model runs with. */
+    public OrtSessionTuning tuning() {
+        return tuning;
     }
 
     /** The provider, device and threads this session runs with. */
