@@ -59,7 +59,10 @@ public final class Refiner {
             float[] start = previous == null
                     ? LevelImages.boxAverage(coarseFull, level.scale(), level.canvas())
                     : LevelImages.enlarge(picture, previous.canvas(), previous.scale(), level.canvas(), level.scale());
-            picture = run.level(level, known, LevelImages.compose(known, start, level.redraw()));
+            float[] composed = LevelImages.compose(known, start, level.redraw());
+            picture = run.level(level, known, composed);
+            LowFrequencyAnchor.apply(picture, composed, level.redraw(), level.canvas().width(),
+                    level.canvas().height(), plan.options().anchorSigma());
             previous = level;
             BlendBand.Patch patch = BlendBand.patch(original, mask, plan.options().blendWidth(), picture,
                     level.canvas(), level.scale());

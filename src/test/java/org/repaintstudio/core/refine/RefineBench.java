@@ -97,6 +97,7 @@ public final class RefineBench {
                 Integer.parseInt(kv.getOrDefault("overlap", "" + d.overlap())),
                 Integer.parseInt(kv.getOrDefault("dilation", "" + d.dilation())),
                 Integer.parseInt(kv.getOrDefault("blend", "" + d.blendWidth())),
-                Integer.parseInt(kv.getOrDefault("batch", "" + d.maxBatch())));
+                Integer.parseInt(kv.getOrDefault("batch", "" + d.maxBatch())),
+                Double.parseDouble(kv.getOrDefault("anchor", "" + d.anchorSigma())));
     }
 }
