@@ -10,22 +10,54 @@ package org.repaintstudio.core.refine;
 final class LowFrequencyAnchor {
     private LowFrequencyAnchor() {}
 
-    /** {@code refined + blur(start) − blur(refined)} on redrawn pixels, in place; sigma in level pixels. */
+    /**
+     * {@code blur(start) + gain·(refined − blur(refined))} on redrawn pixels, in place; sigma in level
+     * pixels. The gain caps the added detail at the detail of the photo's own pixels around the fill
+     * (mean absolute high-pass over the canvas's known pixels), so that a prior from another domain
+     * cannot paint texture sharper than its neighbourhood.
+     */
     static void apply(float[] refined, float[] start, boolean[] redraw, int w, int h, double sigma) {
         if (sigma <= 0) {
             return;
         }
         float[] lowStart = blur(start, w, h, sigma);
         float[] lowRefined = blur(refined, w, h, sigma);
+        float gain = detailGain(refined, lowRefined, start, lowStart, redraw);
         int hw = w * h;
         for (int c = 0; c < 3; c++) {
             for (int p = 0; p < hw; p++) {
                 if (redraw[p]) {
                     int i = c * hw + p;
-                    refined[i] = Math.max(-1f, Math.min(1f, refined[i] + lowStart[i] - lowRefined[i]));
+                    float v = lowStart[i] + gain * (refined[i] - lowRefined[i]);
+                    refined[i] = Math.max(-1f, Math.min(1f, v));
                 }
             }
         }
+    }
+
+    /** min(1, known pixels' mean |high-pass| / redrawn pixels' mean |high-pass|). */
+    static float detailGain(float[] refined, float[] lowRefined, float[] start, float[] lowStart, boolean[] redraw) {
+        int hw = redraw.length;
+        double fill = 0;
+        double known = 0;
+        long nFill = 0;
+        long nKnown = 0;
+        for (int c = 0; c < 3; c++) {
+            for (int p = 0; p < hw; p++) {
+                int i = c * hw + p;
+                if (redraw[p]) {
+                    fill += Math.abs(refined[i] - lowRefined[i]);
+                    nFill++;
+                } else {
+                    known += Math.abs(start[i] - lowStart[i]);
+                    nKnown++;
+                }
+            }
+        }
+        if (nFill == 0 || nKnown == 0 || fill == 0) {
+            return 1f;
+        }
+        return (float) Math.min(1.0, (known / nKnown) / (fill / nFill));
     }
 
     /** Separable Gaussian blur of a 3-channel w×h tensor, edges clamped. */
