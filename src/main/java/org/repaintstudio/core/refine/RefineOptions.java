@@ -49,7 +49,7 @@ public record RefineOptions(boolean enabled, double strength, int steps, int jum
 
     /** The tuned default (see the report in docs): cheap, sharp and seam-free on emoji-64 and photos. */
     public static RefineOptions defaults() {
-        return new RefineOptions(true, 0.4, 10, 1, 1, 0.0, 24, 3, 4, 8, 1.5);
+        return new RefineOptions(true, 0.3, 10, 1, 1, 0.0, 24, 3, 4, 8, 1.5);
     }
 
     /** Refinement off: only the coarse crop pass runs. */
