@@ -298,9 +298,31 @@ def contact_sheet(data_dir, out, n=64, seed=1, size=64, zoom=2):
     print(f"{out}: {n} training crops of {len(ps.images)} training images")
 
 
+def sources_table(data_dir):
+    """Markdown table for the model card: one row per package and licence, with attribution and counts."""
+    with open(os.path.join(data_dir, "manifest.json"), encoding="utf-8") as f:
+        images = json.load(f)["images"]
+    rows = {}
+    for e in images:
+        r = rows.setdefault((e["package"], e["licence"]), {"version": e["version"], "kind": e["kind"], "train": 0,
+                                                            "heldout": 0, "credit": []})
+        r["heldout" if e["heldout"] else "train"] += 1
+        credit = e["author"] or e["copyright"]
+        if e["kind"] != "photo":  # texture stanzas credit dozens of authors at once
+            credit = "per-file authors in the package's debian/copyright (each image's in manifest.json)"
+        if credit and credit not in r["credit"]:
+            r["credit"].append(credit)
+    out = ["| package (Debian bookworm) | version | kind | licence (debian/copyright) | images train / held-out | attribution |",
+           "| --- | --- | --- | --- | --- | --- |"]
+    for (pkg, lic), r in sorted(rows.items()):
+        credit = "; ".join(c.replace("|", "/") for c in r["credit"])
+        out.append(f"| {pkg} | {r['version']} | {r['kind']} | {lic} | {r['train']} / {r['heldout']} | {credit} |")
+    return "\n".join(out)
+
+
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("cmd", choices=["prepare", "sheet", "counts"])
+    ap.add_argument("cmd", choices=["prepare", "sheet", "counts", "table"])
     ap.add_argument("--pkgs", default=os.path.join(DEFAULT_DATA, "pkgs"), help="extracted packages, one folder each")
     ap.add_argument("--data", default=DEFAULT_DATA, help="output of prepare (manifest.json, cache/)")
     ap.add_argument("--out", default=os.path.join(HERE, "runs", "photo-crops.png"))
@@ -311,6 +333,8 @@ if __name__ == "__main__":
     elif a.cmd == "sheet":
         os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
         contact_sheet(a.data, a.out, seed=a.seed)
+    elif a.cmd == "table":
+        print(sources_table(a.data))
     else:
         print(json.dumps(PhotoSet(a.data, False).counts(), indent=1))
         print(json.dumps(PhotoSet(a.data, True).counts(), indent=1))
