@@ -1,6 +1,8 @@
-"""Publish trained EMA weights into a repository checkout as models/emoji-64/.
+"""Publish trained EMA weights into a repository checkout as models/emoji-64/ (or models/photo-64/).
 
-  /usr/bin/python3 tools/train/publish.py --repo /path/to/checkout [--from best|last] [--dtype F16|F32]
+  /usr/bin/python3 tools/train/publish.py --repo /path/to/checkout [--model emoji-64|photo-64] [--from best|last] [--dtype F16|F32]
+
+--model picks the state folder, the model card (MODEL_CARD.md or PHOTO_MODEL_CARD.md) and the target folder.
 
 Writes (each file to a temporary name in the target folder first, then renamed, so a reader
 never sees a partial file):
@@ -36,7 +38,16 @@ import safetensors_io  # noqa: E402
 from train import DEFAULT_STATE, SCHEDULE  # noqa: E402
 from unet import UNet2DModel  # noqa: E402
 
-MODEL_SUBDIR = os.path.join("models", "emoji-64")
+PHOTO_STATE = os.path.join(os.path.expanduser("~"), ".cache", "repaint-studio-train-photo")
+MODELS = {  # what differs between the published models
+    "emoji-64": {"state_dir": DEFAULT_STATE, "card": "MODEL_CARD.md", "domain": "emoji on white",
+                 "validation": "EMA model, MSE(eps_pred, eps) on the held-out emoji (tools/train/dataset.py), "
+                               "fixed stratified timesteps and fixed noise seed"},
+    "photo-64": {"state_dir": PHOTO_STATE, "card": "PHOTO_MODEL_CARD.md", "domain": "natural photos",
+                 "validation": "EMA model, MSE(eps_pred, eps) on fixed multi-scale crops of the held-out photos and "
+                               "textures (tools/train/photo_dataset.py, train_photo.py), fixed stratified timesteps "
+                               "and fixed noise seed"},
+}
 
 
 def sha256(path):
@@ -83,7 +94,7 @@ def convert_with_java(jar, safetensors_path, config_text):
     """Runs `repaint-studio convert` on a scratch copy of the published weights; returns the ONNX bytes."""
     if not os.path.exists(jar):
         raise SystemExit(f"{jar} not found: build it with `mvn -q -DskipTests package`, or pass --onnx torch")
-    with tempfile.TemporaryDirectory(prefix="emoji64-convert-") as d:
+    with tempfile.TemporaryDirectory(prefix="model-convert-") as d:
         shutil.copy(safetensors_path, os.path.join(d, "diffusion_pytorch_model.safetensors"))
         with open(os.path.join(d, "config.json"), "w") as f:
             f.write(config_text)
@@ -106,10 +117,11 @@ def export_onnx_bytes(model):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--repo", required=True, help="repository checkout to write models/emoji-64/ into")
+    ap.add_argument("--repo", required=True, help="repository checkout to write models/<model>/ into")
+    ap.add_argument("--model", choices=sorted(MODELS), default="emoji-64")
     ap.add_argument("--from", dest="source", choices=["best", "last"], default="best",
                     help="best = lowest validation loss EMA; last = EMA in the latest checkpoint")
-    ap.add_argument("--state-dir", default=DEFAULT_STATE)
+    ap.add_argument("--state-dir", help="training state folder (default: the model's)")
     ap.add_argument("--dtype", choices=["F16", "F32"], default="F16")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--note", default="", help="build-specific remark for the model card and training_state.json")
@@ -118,6 +130,8 @@ def main():
                          "torch = torch.onnx.export")
     ap.add_argument("--evaluation", help="markdown file about these weights, appended to the model card")
     a = ap.parse_args()
+    profile = MODELS[a.model]
+    a.state_dir = a.state_dir or profile["state_dir"]
     evaluation = None
     if a.evaluation:
         with open(a.evaluation, encoding="utf-8") as f:
@@ -146,7 +160,7 @@ def main():
     model = UNet2DModel(cfg)
     model.load_state_dict(sd)
 
-    out_dir = os.path.join(os.path.abspath(a.repo), MODEL_SUBDIR)
+    out_dir = os.path.join(os.path.abspath(a.repo), "models", a.model)
     os.makedirs(out_dir, exist_ok=True)
     tag = f".tmp{os.getpid()}"
     tmp_files = {}
@@ -178,13 +192,13 @@ def main():
     files["model.onnx"]["made_by"] = "repaint-studio convert" if a.onnx == "java" else "torch.onnx.export"
     history = ck.get("history", [])
     state = {
-        "model": "emoji-64",
+        "model": a.model,
+        "domain": profile["domain"],
         "steps_trained": step,
         "checkpoint_step": ck["step"],
         "weights": f"EMA ({'lowest validation loss' if a.source == 'best' else 'latest checkpoint'})",
         "validation_loss": val_loss,
-        "validation": "EMA model, MSE(eps_pred, eps) on the held-out emoji (tools/train/dataset.py), "
-                      "fixed stratified timesteps and fixed noise seed",
+        "validation": profile["validation"],
         "train_loss": train_loss,
         "parameters": model.num_parameters(),
         "files": files,
@@ -197,7 +211,7 @@ def main():
         "note": a.note,
     }
     stage("training_state.json", text=json.dumps(state, indent=1) + "\n")
-    card_src = os.path.join(HERE, "MODEL_CARD.md")
+    card_src = os.path.join(HERE, profile["card"])
     if os.path.exists(card_src):
         with open(card_src) as f:
             card = f.read()

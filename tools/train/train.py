@@ -136,6 +136,29 @@ class Batches:
         return True
 
 
+class EmojiData:
+    """The emoji training images in epoch-wise random order, and the held-out emoji for validation."""
+
+    def __init__(self, args):
+        train_u8, self.heldout_u8, self.counts = dataset.load_split(args.data)
+        self.train_x = torch.from_numpy(train_u8).permute(0, 3, 1, 2).contiguous()  # uint8 NCHW
+        self.batches = Batches(len(self.train_x), args.seed)
+        self.train_count = len(self.train_x)
+
+    def next_batch(self, bs):
+        """uint8 NCHW batch."""
+        return self.train_x[self.batches.next(bs)]
+
+    def epoch(self):
+        return self.batches.epoch
+
+    def state(self):
+        return self.batches.state()
+
+    def load(self, st):
+        return self.batches.load(st)
+
+
 def make_val_set(heldout_u8, per_image, seed=20240601):
     """Fixed (x0, t, noise) triples: every held-out image at `per_image` stratified timesteps."""
     x0 = dataset.to_model_range(heldout_u8)
@@ -146,7 +169,7 @@ def make_val_set(heldout_u8, per_image, seed=20240601):
     strata = (torch.arange(total, dtype=torch.float64) + torch.rand(total, generator=g, dtype=torch.float64))
     t = (strata * 1000.0 / total).long().clamp(0, 999)
     t = t[torch.randperm(total, generator=g)]
-    noise = torch.randn(total, 3, 64, 64, generator=g)
+    noise = torch.randn(total, *x0.shape[1:], generator=g)
     img_idx = torch.arange(n).repeat_interleave(per_image)
     return x0, img_idx, t, noise
 
@@ -182,8 +205,9 @@ def load_committed_weights(model_dir):
     return cfg, sd, state
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def main(argv=None, doc=__doc__, defaults=None, make_data=EmojiData, extra_args=None):
+    """Parses argv and trains. train_photo.py calls this with its own data source and defaults."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--threads", type=int, default=2, help="torch.set_num_threads (default 2)")
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--lr", type=float, default=2e-4)
@@ -202,22 +226,30 @@ def main():
     ap.add_argument("--init-from", default=os.path.join(REPO, "models", "emoji-64"),
                     help="committed weights used when there is no checkpoint")
     ap.add_argument("--seed", type=int, default=0)
-    args = ap.parse_args()
+    ap.add_argument("--init-ema", choices=["committed", "restart"], default="committed",
+                    help="when starting from committed weights: committed = treat them as an EMA (full decay); "
+                         "restart = EMA warm-up from the start (for a new domain)")
+    ap.add_argument("--init-step", choices=["continue", "zero"], default="continue",
+                    help="when starting from committed weights: continue their step count, or count from 0")
+    if extra_args:
+        extra_args(ap)
+    if defaults:
+        ap.set_defaults(**defaults)
+    args = ap.parse_args(argv)
     if args.ckpt_minutes > 10:
         ap.error("--ckpt-minutes must be <= 10")
 
     torch.set_num_threads(args.threads)
     os.makedirs(args.state_dir, exist_ok=True)
     log = Logger(os.path.join(args.state_dir, "train.log"))
-    command = "/usr/bin/python3 " + " ".join(shlex.quote(a) for a in [os.path.relpath(os.path.abspath(__file__), REPO)] + sys.argv[1:])
+    command = "/usr/bin/python3 " + " ".join(shlex.quote(a) for a in [os.path.relpath(os.path.abspath(sys.argv[0]), REPO)] + sys.argv[1:])
 
-    train_u8, held_u8, counts = dataset.load_split(args.data)
-    train_x = torch.from_numpy(train_u8).permute(0, 3, 1, 2).contiguous()  # uint8 NCHW
+    data = make_data(args)
+    held_u8, counts = data.heldout_u8, data.counts
     val = make_val_set(held_u8, args.val_per_image)
     ac = alphas_cumprod()
 
     ckpt_path = os.path.join(args.state_dir, "checkpoint.pt")
-    batches = Batches(len(train_x), args.seed)
     history = []
     best = {"val_loss": float("inf"), "step": None}
     if os.path.exists(ckpt_path):
@@ -232,7 +264,7 @@ def main():
         opt.load_state_dict(ck["optimizer"])
         step = ck["step"]
         opt_steps = ck.get("opt_steps", step)
-        if not batches.load(ck["batches"]):
+        if not data.load(ck["batches"]):
             log("warning: training set size changed; data order restarted")
         torch.set_rng_state(ck["rng"]["torch"])
         np.random.set_state(ck["rng"]["numpy"])
@@ -246,9 +278,12 @@ def main():
             cfg, sd, st = init
             model = UNet2DModel(cfg)
             model.load_state_dict(sd)
-            step = int(st.get("steps_trained", 0))
-            history = list(st.get("history", []))
-            source = f"initialised from committed weights {args.init_from} (step {step})"
+            init_step = int(st.get("steps_trained", 0))
+            if args.init_step == "continue":
+                step, history = init_step, list(st.get("history", []))
+            else:
+                step = 0
+            source = f"initialised from committed weights {args.init_from} (its step {init_step})"
         else:
             with open(args.config) as f:
                 cfg = json.load(f)
@@ -257,7 +292,7 @@ def main():
             step = 0
             source = f"fresh model from {args.config}"
         ema = EMA(model, args.ema_decay)
-        if init is not None:
+        if init is not None and args.init_ema == "committed":
             ema.updates = 10 ** 6  # committed weights are already an EMA: use the full decay
         opt = torch.optim.Adam(model.parameters(), lr=args.lr)
         opt_steps = 0
@@ -267,9 +302,9 @@ def main():
         g["lr"] = args.lr
     start_step = step
     model.train()
-    history.append({"start_step": step, "command": command, "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    history.append({"start_step": step, "command": command, "source": source, "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                     "threads": args.threads, "batch_size": args.batch_size, "lr": args.lr})
-    log(f"{source}; params {model.num_parameters():,}; train images {len(train_x)}, held-out {len(held_u8)} "
+    log(f"{source}; params {model.num_parameters():,}; train images {data.train_count}, held-out {len(held_u8)} "
         f"({len(val[2])} val pairs); threads {args.threads}; batch {args.batch_size}; lr {args.lr}; "
         f"ema {args.ema_decay}; command: {command}")
 
@@ -285,7 +320,7 @@ def main():
     def save_checkpoint(last_loss):
         atomic_torch_save({
             "config": model.config, "model": model.state_dict(), "ema": ema.shadow, "ema_updates": ema.updates,
-            "optimizer": opt.state_dict(), "step": step, "opt_steps": opt_steps, "batches": batches.state(),
+            "optimizer": opt.state_dict(), "step": step, "opt_steps": opt_steps, "batches": data.state(),
             "rng": {"torch": torch.get_rng_state(), "numpy": np.random.get_state(), "python": random.getstate()},
             "history": history, "best": best, "schedule": SCHEDULE, "last_train_loss": last_loss,
             "counts": counts, "saved": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -329,8 +364,7 @@ def main():
         lr = args.lr * min(1.0, (opt_steps + 1) / max(1, args.warmup_steps))
         for g in opt.param_groups:
             g["lr"] = lr
-        idx = batches.next(args.batch_size)
-        x0 = train_x[idx].float() / 127.5 - 1.0
+        x0 = data.next_batch(args.batch_size).float() / 127.5 - 1.0
         t = torch.randint(0, SCHEDULE["num_train_timesteps"], (x0.shape[0],))
         noise = torch.randn_like(x0)
         a = ac[t].view(-1, 1, 1, 1)
@@ -351,7 +385,7 @@ def main():
             dt = (now - t_log) / steps_since_log
             last_loss = loss_acc / loss_n
             log(f"step {step} loss {last_loss:.5f} gnorm {float(gn):.3f} lr {opt.param_groups[0]['lr']:.2e} "
-                f"{dt:.2f}s/step {args.batch_size / dt:.1f}img/s epoch {batches.epoch} "
+                f"{dt:.2f}s/step {args.batch_size / dt:.1f}img/s epoch {data.epoch()} "
                 f"ema_decay {ema.decay():.4f} load {os.getloadavg()[0]:.2f}")
             history[-1]["last_train_loss"] = last_loss
             history[-1]["s_per_step"] = round(dt, 3)
