@@ -12,7 +12,10 @@ import javax.imageio.ImageIO;
 import org.repaintstudio.core.image.ImageFiles;
 import org.repaintstudio.core.image.Mask;
 import org.repaintstudio.core.inpaint.CropPlan;
-import org.repaintstudio.core.inpaint.Inpainter;
+import org.repaintstudio.core.inpaint.EngineListener;
+import org.repaintstudio.core.inpaint.InpaintEngine;
+import org.repaintstudio.core.inpaint.InpaintJob;
+import org.repaintstudio.core.inpaint.InpaintOutcome;
 import org.repaintstudio.core.inpaint.RePaintParameters;
 import org.repaintstudio.core.model.LoadedModel;
 import org.repaintstudio.core.sampler.SeededNoise;
@@ -66,9 +69,8 @@ public final class RefineBench {
             return ImageFiles.toRgb(ImageIO.read(new File(reuse)));
         }
         RePaintParameters params = RePaintParameters.Preset.BALANCED.apply(RePaintParameters.defaults().withSeed(seed));
-        Inpainter inpainter = new Inpainter(model.denoiser(), model.schedulerConfig(), model.resolution());
         long t0 = System.nanoTime();
-        Inpainter.Outcome o = inpainter.run(photo, mask, params, new SeededNoise(seed), new Inpainter.Listener() {},
+        InpaintOutcome o = InpaintEngine.of(model).run(InpaintJob.of(photo, mask, params), EngineListener.NONE,
                 CancelToken.none());
         System.out.printf("coarse Balanced: %d calls, %.2f s%n", o.stats().modelCalls(), (System.nanoTime() - t0) / 1e9);
         ImageIO.write(o.results().get(0), "png", out.resolve("coarse.png").toFile());
