@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.repaintstudio.app.edit.MaskRaster;
 import org.repaintstudio.app.edit.PixelRect;
 import org.repaintstudio.app.dialog.DialogService;
 import org.repaintstudio.app.dialog.DialogService.FileType;
@@ -34,6 +35,7 @@ import org.repaintstudio.core.image.ComparisonGrid;
 import org.repaintstudio.core.image.ImageFiles;
 import org.repaintstudio.core.image.ImageWriters;
 import org.repaintstudio.core.image.Mask;
+import org.repaintstudio.core.image.SoftMask;
 import org.repaintstudio.core.image.MaskConvention;
 import org.repaintstudio.core.image.MaskFiles;
 import org.repaintstudio.core.inpaint.CropPlan;
@@ -496,7 +498,11 @@ public final class MainViewModel {
             if (document.image() == null) {
                 return null;
             }
-            return new RunViewModel.RunInput(copy(document.image()), document.mask().toMask(),
+            // The engine gets the brush's grey levels (hardness, feathering) as a soft mask; the binary view
+            // serves what is binary (the crop square shown on the canvas).
+            MaskRaster raster = document.mask();
+            return new RunViewModel.RunInput(copy(document.image()), raster.toMask(),
+                    SoftMask.of(raster.width(), raster.height(), raster.fillCoverage()),
                     document.file() == null ? document.nameProperty().get() : document.file().getFileName().toString());
         });
     }

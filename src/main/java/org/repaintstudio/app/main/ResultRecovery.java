@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase;
 
 import org.repaintstudio.app.run.RunResult;
 import org.repaintstudio.app.util.AppLog;
@@ -20,6 +24,8 @@ import org.repaintstudio.core.image.Mask;
 import org.repaintstudio.core.inpaint.CropPlan;
 import org.repaintstudio.core.inpaint.RePaintParameters;
 import org.repaintstudio.core.io.AtomicFiles;
+import org.repaintstudio.core.sampler.SamplerRegistry;
+import org.repaintstudio.core.sampler.SamplerType;
 
 /**
  * Keeps the gallery's unsaved results in the recovery folder, next to the autosaved mask, so a
@@ -31,7 +37,8 @@ final class ResultRecovery {
                  String sourceName, long runMillis, java.util.Map<String, String> metadata) {}
 
     private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .registerModule(samplerById());
     private final Path folder;
 
     ResultRecovery(Path autosaveFolder) {
@@ -90,6 +97,24 @@ final class ResultRecovery {
             AppLog.error("damaged result list " + listFile(), e);
             return List.of();
         }
+    }
+
+    /** A sampler is stored by its registry id, as the settings store it. */
+    private static SimpleModule samplerById() {
+        SimpleModule module = new SimpleModule("sampler-by-id");
+        module.addSerializer(SamplerType.class, new ToStringSerializerBase(SamplerType.class) {
+            @Override
+            public String valueToString(Object value) {
+                return ((SamplerType) value).id();
+            }
+        });
+        module.addDeserializer(SamplerType.class, new FromStringDeserializer<>(SamplerType.class) {
+            @Override
+            protected SamplerType _deserialize(String id, DeserializationContext context) {
+                return SamplerRegistry.byId(id);
+            }
+        });
+        return module;
     }
 
     /** The kept results as gallery entries for {@code picture}; a result of another size is skipped. */
