@@ -9,32 +9,16 @@ import org.repaintstudio.core.UserFacingException;
  * the run with a sentence naming the UNet call and timestep, before a black or garbage fill can be
  * written. The scan is one pass over the output, small next to the UNet call that produced it.
  */
-public final class FiniteOutputGuard implements Denoiser {
-    private final Denoiser inner;
+public final class FiniteOutputGuard extends ForwardingDenoiser {
     private int calls;
 
     private FiniteOutputGuard(Denoiser inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     /** Wraps a denoiser once; an already guarded one is returned as it is. */
     public static Denoiser wrap(Denoiser denoiser) {
         return denoiser instanceof FiniteOutputGuard ? denoiser : new FiniteOutputGuard(denoiser);
-    }
-
-    @Override
-    public int outputChannels() {
-        return inner.outputChannels();
-    }
-
-    @Override
-    public int fixedHeight() {
-        return inner.fixedHeight();
-    }
-
-    @Override
-    public int fixedWidth() {
-        return inner.fixedWidth();
     }
 
     @Override

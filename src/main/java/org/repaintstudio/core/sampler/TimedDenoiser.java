@@ -1,27 +1,11 @@
 package org.repaintstudio.core.sampler;
 
 /** A denoiser that adds up the time spent in its calls, so a run can say where its time went. */
-final class TimedDenoiser implements Denoiser {
-    private final Denoiser inner;
+final class TimedDenoiser extends ForwardingDenoiser {
     private long nanos;
 
     TimedDenoiser(Denoiser inner) {
-        this.inner = inner;
-    }
-
-    @Override
-    public int outputChannels() {
-        return inner.outputChannels();
-    }
-
-    @Override
-    public int fixedHeight() {
-        return inner.fixedHeight();
-    }
-
-    @Override
-    public int fixedWidth() {
-        return inner.fixedWidth();
+        super(inner);
     }
 
     @Override
