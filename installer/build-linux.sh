@@ -8,7 +8,7 @@
 #                                            # on the user's machine (untested here: no GPU)
 #
 # Needs: a JDK 17 with jmods (Debian 12: openjdk-17-jdk-headless has them), maven, binutils
-# (readelf), dpkg-deb 1.19+ (Debian/Ubuntu) for the .deb, and the default model in models/emoji-64
+# (readelf), dpkg-deb 1.19+ (Debian/Ubuntu) for the .deb, and the default model in models/photo-64
 # (not in git: see installer/README.md). Environment:
 #   JAVA_HOME          JDK to use (default: the java on PATH; must be 17+ with jmods)
 #   MVN_ARGS           extra Maven arguments, e.g. "-o" to build offline
@@ -74,7 +74,7 @@ fi
 VERSION="$(sed -n 's/^--app-version "\(.*\)"$/\1/p' "$CFG")"
 [ -n "$VERSION" ] || die "no --app-version in $CFG"
 
-MODEL=models/emoji-64
+MODEL=models/photo-64
 if [ ! -f "$MODEL/model.onnx" ]; then
   [ "${ALLOW_NO_MODEL:-0}" = 1 ] || die "$MODEL/model.onnx is missing: put the default model there (see installer/README.md) or set ALLOW_NO_MODEL=1"
   echo "Warning: packaging without the default model ($MODEL)" >&2

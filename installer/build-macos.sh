@@ -7,7 +7,7 @@
 #
 # Needs: a JDK 17+ with jmods (e.g. Temurin 17; JAVA_HOME or /usr/libexec/java_home), Maven, the
 # Xcode command line tools, an Apple silicon Mac (ONNX Runtime 1.29's jar has macOS natives for
-# arm64 only), and the default model in models/emoji-64. Environment, besides MVN_ARGS,
+# arm64 only), and the default model in models/photo-64. Environment, besides MVN_ARGS,
 # SKIP_MAVEN=1 and ALLOW_NO_MODEL=1 as in build-linux.sh:
 #   MAC_APP_VERSION     version for the bundle: macOS wants its first number to be 1 or more, so a
 #                       0.x POM version needs this set (e.g. MAC_APP_VERSION=1.0.0)
@@ -56,8 +56,8 @@ case "$APP_VERSION" in
   0|0.*) die "macOS needs a bundle version whose first number is 1 or more; the POM says $VERSION. Set MAC_APP_VERSION (e.g. MAC_APP_VERSION=1.0.0)" ;;
 esac
 
-if [ ! -f models/emoji-64/model.onnx ]; then
-  [ "${ALLOW_NO_MODEL:-0}" = 1 ] || die "models/emoji-64/model.onnx is missing (see installer/README.md) or set ALLOW_NO_MODEL=1"
+if [ ! -f models/photo-64/model.onnx ]; then
+  [ "${ALLOW_NO_MODEL:-0}" = 1 ] || die "models/photo-64/model.onnx is missing (see installer/README.md) or set ALLOW_NO_MODEL=1"
   echo "Warning: packaging without the default model" >&2
 fi
 

@@ -7,7 +7,7 @@
 #
 # Needs: a JDK 17+ with jmods (e.g. Temurin 17; JAVA_HOME set or java on PATH), Maven, the WiX
 # Toolset 3.x on PATH for .msi/.exe (candle.exe, light.exe), and the default model in
-# models\emoji-64. Environment: MVN_ARGS (extra Maven arguments), SKIP_MAVEN=1, ALLOW_NO_MODEL=1,
+# models\photo-64. Environment: MVN_ARGS (extra Maven arguments), SKIP_MAVEN=1, ALLOW_NO_MODEL=1,
 # as in build-linux.sh.
 # Output: target\jpackage\image\RePaint Studio\ and target\jpackage\dist\RePaint Studio-<version>.msi
 #
@@ -63,8 +63,8 @@ if ($env:SKIP_MAVEN -ne '1') {
 if (-not (Test-Path 'target\repaint-studio.jar') -or -not (Test-Path $Cfg)) { Die 'target\repaint-studio.jar or the filtered jpackage.cfg is missing' }
 $Version = (Select-String -Path $Cfg -Pattern '^--app-version "(.*)"$').Matches[0].Groups[1].Value
 
-if (-not (Test-Path 'models\emoji-64\model.onnx')) {
-    if ($env:ALLOW_NO_MODEL -ne '1') { Die 'models\emoji-64\model.onnx is missing (see installer\README.md) or set ALLOW_NO_MODEL=1' }
+if (-not (Test-Path 'models\photo-64\model.onnx')) {
+    if ($env:ALLOW_NO_MODEL -ne '1') { Die 'models\photo-64\model.onnx is missing (see installer\README.md) or set ALLOW_NO_MODEL=1' }
     Write-Warning 'packaging without the default model'
 }
 

@@ -37,10 +37,10 @@ final class ModelsCommand implements Callable<Integer> {
         if (listing.models().isEmpty()) {
             out.println("No models found. Try 'repaint-studio models catalog' and 'repaint-studio models pull <repo-id>'.");
         } else {
-            String fmt = "%-36s %-9s %6s %9s %9s  %s%n";
-            out.printf(Locale.ROOT, fmt, "NAME", "SOURCE", "RES", "PARAMS", "SIZE", "LICENCE");
+            String fmt = "%-36s %-9s %-15s %6s %9s %9s  %s%n";
+            out.printf(Locale.ROOT, fmt, "NAME", "SOURCE", "DOMAIN", "RES", "PARAMS", "SIZE", "LICENCE");
             for (ModelRegistry.Entry e : listing.models()) {
-                out.printf(Locale.ROOT, fmt, e.name(), e.source().name().toLowerCase(Locale.ROOT),
+                out.printf(Locale.ROOT, fmt, e.name(), e.source().name().toLowerCase(Locale.ROOT), e.domain(),
                         e.resolution().isPresent() ? String.valueOf(e.resolution().getAsInt()) : "?",
                         e.parameterCount().isPresent() ? HumanFormat.count(e.parameterCount().getAsLong()) : "?",
                         HumanFormat.bytes(e.sizeOnDisk()), e.license());

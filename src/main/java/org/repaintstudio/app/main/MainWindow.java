@@ -68,6 +68,7 @@ import org.repaintstudio.app.canvas.CanvasView;
 import org.repaintstudio.app.canvas.Tool;
 import org.repaintstudio.app.canvas.ToolSettings;
 import org.repaintstudio.app.document.DocumentViewModel;
+import org.repaintstudio.app.model.ModelConversion;
 import org.repaintstudio.app.model.ModelsDialog;
 import org.repaintstudio.app.model.ModelsViewModel;
 import org.repaintstudio.app.prefs.Settings;
@@ -93,6 +94,7 @@ public final class MainWindow {
     private final Scene scene;
     private final Timeline autosaveTimer;
     private ModelsViewModel modelsViewModel;
+    private final ModelConversion conversion;
     private ModelsDialog modelsDialog;
     private final javafx.beans.property.BooleanProperty darkTheme = new javafx.beans.property.SimpleBooleanProperty();
 
@@ -101,8 +103,10 @@ public final class MainWindow {
         this.services = services;
         Settings settings = services.settings().get();
         document = new DocumentViewModel();
+        // A model picked for the first time may need converting: with progress and Cancel, as in the Models window.
+        conversion = new ModelConversion(services.inference());
         run = new RunViewModel(services.catalog(), services.inference(), services.dialogs(), settings,
-                services.settings()::save, services.modelOpener());
+                services.settings()::save, conversion.converting(services.modelOpener()));
         vm = new MainViewModel(document, run, services.settings(), services.dialogs(), services.io(),
                 services.autosave());
         tools.brushSizeProperty().set(settings.brushSize);
@@ -172,7 +176,7 @@ public final class MainWindow {
         BorderPane root = new BorderPane();
         root.setTop(new VBox(new MainMenus(this).build(), new MainToolBar(this).build()));
         root.setCenter(split);
-        root.setBottom(new StatusBar(vm, canvas));
+        root.setBottom(new StatusBar(vm, canvas, conversion));
         root.setId("main-root");
 
         scene = new Scene(root, settings.windowWidth, settings.windowHeight);

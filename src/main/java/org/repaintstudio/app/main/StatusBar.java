@@ -6,7 +6,9 @@ import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -16,11 +18,12 @@ import javafx.util.Duration;
 import atlantafx.base.theme.Styles;
 
 import org.repaintstudio.app.canvas.CanvasView;
+import org.repaintstudio.app.model.ModelConversion;
 import org.repaintstudio.app.util.Icons;
 
-/** Image size, zoom, mask coverage, model and last run, plus short notices. */
+/** Image size, zoom, mask coverage, model and last run, a model's first-use conversion, and short notices. */
 public final class StatusBar extends HBox {
-    public StatusBar(MainViewModel vm, CanvasView canvas) {
+    public StatusBar(MainViewModel vm, CanvasView canvas, ModelConversion conversion) {
         getStyleClass().add("status-bar");
         setId("status-bar");
         setSpacing(10);
@@ -61,7 +64,29 @@ public final class StatusBar extends HBox {
             after.managedProperty().bind(l.visibleProperty());
             getChildren().addAll(l, after);
         }
-        getChildren().addAll(spring, notice);
+        getChildren().addAll(conversionBox(conversion), spring, notice);
+    }
+
+    /** While a model is converted on first use: what, how far, and Cancel (as in the Models window). */
+    private static HBox conversionBox(ModelConversion conversion) {
+        Label title = label("status-conversion", "");
+        title.textProperty().bind(conversion.titleProperty());
+        ProgressBar bar = new ProgressBar();
+        bar.setId("status-conversion-progress");
+        bar.setPrefWidth(140);
+        bar.progressProperty().bind(conversion.progressProperty());
+        Label detail = label("status-conversion-detail", "");
+        detail.textProperty().bind(conversion.progressTextProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("status-conversion-cancel");
+        cancel.getStyleClass().add(Styles.SMALL);
+        cancel.setOnAction(e -> conversion.cancel());
+        Icons.tooltip(cancel, "Stop converting; nothing is written and the model is not loaded");
+        HBox box = new HBox(8, title, bar, detail, cancel);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(conversion.activeProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private static Label label(String id, String tip) {

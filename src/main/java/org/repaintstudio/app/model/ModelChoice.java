@@ -9,12 +9,19 @@ import java.util.Locale;
  * @param resolution model input side in pixels, or 0 when unknown until opened
  * @param sizeBytes  size on disk
  * @param origin     where it was found: "bundled", "added", …
+ * @param domain     what kind of pictures it knows ("natural photos", "emoji"), or "" when its card does not say
  */
-public record ModelChoice(String name, Path location, int resolution, long sizeBytes, String origin) {
+public record ModelChoice(String name, Path location, int resolution, long sizeBytes, String origin, String domain) {
 
-    /** e.g. "emoji-64 · 64 px · 35.2 MB". */
+    /** A model whose domain is unknown. */
+    public ModelChoice(String name, Path location, int resolution, long sizeBytes, String origin) {
+        this(name, location, resolution, sizeBytes, origin, "");
+    }
+
+    /** e.g. "photo-64 · natural photos · 64 px · 35.2 MB", so a user sees which model fits the picture. */
     public String label() {
-        return name + " · " + (resolution > 0 ? resolution + " px" : "? px") + " · " + formatSize(sizeBytes);
+        return name + (domain == null || domain.isBlank() ? "" : " · " + domain) + " · "
+                + (resolution > 0 ? resolution + " px" : "? px") + " · " + formatSize(sizeBytes);
     }
 
     public static String formatSize(long bytes) {

@@ -131,6 +131,9 @@ final class ModelInspector {
         List<Fact> general = new ArrayList<>();
         general.add(new Fact("Location", row.location().toString()));
         general.add(new Fact("Source", row.sourceLabel()));
+        if (!row.domain().isBlank()) {
+            general.add(new Fact("Domain", row.domain()));
+        }
         if (row.isProblem()) {
             general.add(new Fact("Problem", row.problem()));
             sections.add(new Section("General", general));

@@ -20,17 +20,18 @@ import org.repaintstudio.core.model.ModelRegistry.Source;
  */
 public record ModelRow(String name, Source source, Path location, ModelFolder.Layout layout, int resolution,
                        long parameterCount, long sizeOnDisk, String license, boolean needsConversion,
-                       String problem, String partialRepoId) {
+                       String problem, String partialRepoId, String domain) {
 
     public static ModelRow of(ModelRegistry.Entry e, boolean needsConversion) {
         return new ModelRow(e.name(), e.source(), e.location(), e.model().layout(), e.resolution().orElse(0),
-                e.parameterCount().orElse(-1), e.sizeOnDisk(), e.license(), needsConversion, null, null);
+                e.parameterCount().orElse(-1), e.sizeOnDisk(), e.license(), needsConversion, null, null,
+                e.model().domain().orElse(""));
     }
 
     public static ModelRow problem(ModelRegistry.Problem p, long sizeOnDisk, String message, String partialRepoId) {
         Path file = p.location().getFileName();
         return new ModelRow(file == null ? p.location().toString() : file.toString(), p.source(), p.location(), null,
-                0, -1, sizeOnDisk, "", false, message, partialRepoId);
+                0, -1, sizeOnDisk, "", false, message, partialRepoId, "");
     }
 
     public boolean isProblem() {

@@ -234,6 +234,7 @@ public final class ModelsDialog {
         name.setPrefWidth(170);
         name.setMinWidth(130);
         TableColumn<ModelRow, String> source = column("Source", 96, ModelRow::sourceLabel);
+        TableColumn<ModelRow, String> domain = column("Domain", 110, ModelRow::domain);
         TableColumn<ModelRow, String> res = column("Resolution", 104, ModelRow::resolutionLabel);
         TableColumn<ModelRow, String> params = column("Parameters", 108, ModelRow::parametersLabel);
         TableColumn<ModelRow, String> size = column("Size", 76, ModelRow::sizeLabel);
@@ -264,7 +265,7 @@ public final class ModelsDialog {
             c.setStyle("-fx-alignment: CENTER-RIGHT;");
         }
         table.getColumns().add(name);
-        table.getColumns().addAll(List.of(source, res, params, size, licence, status));
+        table.getColumns().addAll(List.of(source, domain, res, params, size, licence, status));
 
         table.setRowFactory(t -> {
             TableRow<ModelRow> row = new TableRow<>();

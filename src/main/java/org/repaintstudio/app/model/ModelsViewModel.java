@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -466,21 +465,13 @@ public final class ModelsViewModel {
         UiCoalescer<Update> ui = new UiCoalescer<>(jobs, this::showUpdate);
         jobs.execute(BackgroundTask.of("Convert " + row.name(), ctx -> {
                     try (CancelToken.Registration link = ctx.cancellation().onCancel(token::cancel)) {
-                        ModelFolder m = ModelFolder.open(row.location());
-                        Path config = m.configFile().orElseThrow(() -> new UserFacingException(
-                                row.name() + " has no config.json, so there is nothing to convert."));
-                        Path weights = m.weightsFile().orElseThrow(() -> new UserFacingException(
-                                row.name() + " has no " + ModelFolder.WEIGHTS + " to convert."));
-                        return UnetConverter.convert(config, weights, m.onnxPath(), false,
+                        return ModelConversion.convert(row.location(), row.name(),
                                 (fraction, message) -> ui.post(new Update(number, fraction, message)), token);
                     }
                 })
                 .onSuccess(r -> {
                     endJob();
-                    setStatus(r.reused() ? row.name() + " was already converted from these weights."
-                            : String.format(Locale.ROOT, "Converted %s to ONNX (%s, %s parameters) in %.1f s.",
-                            row.name(), ModelRow.formatBytes(r.onnxBytes()), ModelRow.formatCount(r.parameterCount()),
-                            r.elapsed().toMillis() / 1000.0), false);
+                    setStatus(ModelConversion.describe(row.name(), r), false);
                     refresh(row.location());
                     modelsChanged.run();
                 })

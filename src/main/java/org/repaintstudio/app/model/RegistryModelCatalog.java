@@ -30,6 +30,6 @@ public final class RegistryModelCatalog implements ModelCatalog {
 
     static ModelChoice choice(ModelRegistry.Entry e) {
         return new ModelChoice(e.name(), e.location(), e.resolution().orElse(0), e.sizeOnDisk(),
-                e.source().name().toLowerCase(Locale.ROOT));
+                e.source().name().toLowerCase(Locale.ROOT), e.model().domain().orElse(""));
     }
 }

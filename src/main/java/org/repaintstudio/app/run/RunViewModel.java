@@ -304,6 +304,13 @@ public final class RunViewModel {
                     settings.modelPath = choice.location().toString();
                     saveSettings.run();
                 })
+                .onCancelled(() -> { // its first-use conversion was stopped; picking it again retries
+                    modelLoading.set(false);
+                    modelStatus.set("No model loaded: converting " + choice.name() + " was stopped.");
+                    if (Objects.equals(selectedModel.get(), choice)) {
+                        selectedModel.set(null);
+                    }
+                })
                 .onFailure(e -> {
                     modelLoading.set(false);
                     modelStatus.set("Could not open " + choice.name());

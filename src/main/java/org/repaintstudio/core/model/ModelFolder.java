@@ -38,6 +38,8 @@ public final class ModelFolder {
     public static final String SCHEDULER_CONFIG = "scheduler_config.json";
     /** Written by a Hub pull: repo id and revision. */
     public static final String SOURCE_FILE = "source.json";
+    /** The training tools' sidecar: steps, losses and the model's domain. */
+    public static final String TRAINING_STATE = "training_state.json";
 
     /** Layout the model was found in. */
     public enum Layout { DIFFUSERS_FOLDER, DIFFUSERS_PIPELINE, ONNX_FILE }
@@ -317,8 +319,33 @@ public final class ModelFolder {
         return Optional.empty();
     }
 
+    /**
+     * What kind of pictures the model knows (e.g. "natural photos", "emoji"), so a user can see which
+     * model fits a picture: {@code domain:} in the model card front matter, else {@code "domain"} in
+     * the training sidecar {@code training_state.json}.
+     */
+    public Optional<String> domain() {
+        Path root = layout == Layout.ONNX_FILE ? location.getParent() : location;
+        for (Path readme : List.of(root.resolve("README.md"), unetDir.resolve("README.md"))) {
+            Optional<String> d = frontMatterValue(readme, "domain");
+            if (d.isPresent()) {
+                return d;
+            }
+        }
+        JsonNode state = readJsonIfPresent(root.resolve(TRAINING_STATE));
+        if (state != null && state.path("domain").isTextual() && !state.path("domain").asText().isBlank()) {
+            return Optional.of(state.path("domain").asText().strip());
+        }
+        return Optional.empty();
+    }
+
     /** Reads {@code license:} from a model card's YAML front matter (between the leading '---' lines). */
     static Optional<String> licenseFromModelCard(Path readme) {
+        return frontMatterValue(readme, "license");
+    }
+
+    /** Reads {@code key:} from a model card's YAML front matter (between the leading '---' lines). */
+    static Optional<String> frontMatterValue(Path readme, String key) {
         if (!Files.isRegularFile(readme)) {
             return Optional.empty();
         }
@@ -332,8 +359,8 @@ public final class ModelFolder {
                 if (line.strip().equals("---")) {
                     break;
                 }
-                if (line.startsWith("license:")) {
-                    String v = line.substring("license:".length()).strip().replaceAll("^[\"']|[\"']$", "");
+                if (line.startsWith(key + ":")) {
+                    String v = line.substring(key.length() + 1).strip().replaceAll("^[\"']|[\"']$", "");
                     return v.isEmpty() ? Optional.empty() : Optional.of(v);
                 }
             }

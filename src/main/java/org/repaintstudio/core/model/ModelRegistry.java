@@ -12,6 +12,7 @@ import java.nio.file.Paths;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,6 +61,11 @@ public final class ModelRegistry {
 
         public long sizeOnDisk() {
             return model.sizeOnDisk();
+        }
+
+        /** What kind of pictures it knows (e.g. "natural photos"), or "unknown". */
+        public String domain() {
+            return model.domain().orElse("unknown");
         }
 
         /** The licence, or "unknown". */
@@ -178,12 +184,17 @@ public final class ModelRegistry {
         AtomicFiles.write(dataDir.resolve(IMPORTS_FILE), true, out -> out.write(sb.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Folder order, with the default model first so that pickers offer it first. */
+    private static final Comparator<Path> DEFAULT_FIRST = Comparator
+            .comparing((Path p) -> !ModelRegistry.DEFAULT_MODEL.equals(String.valueOf(p.getFileName())))
+            .thenComparing(Comparator.naturalOrder());
+
     private static void scanDir(Path dir, Source source, List<Entry> models, List<Problem> problems, Set<Path> seen) {
         if (dir == null || !Files.isDirectory(dir)) {
             return;
         }
         try (Stream<Path> children = Files.list(dir)) {
-            for (Path child : children.sorted().toList()) {
+            for (Path child : children.sorted(DEFAULT_FIRST).toList()) {
                 String name = child.getFileName().toString();
                 if (name.startsWith(".")) {
                     continue;
@@ -257,8 +268,11 @@ public final class ModelRegistry {
         return dataDir.resolve("models");
     }
 
-    /** The bundled model used when the user has not chosen one. */
-    public static final String DEFAULT_MODEL = "emoji-64";
+    /**
+     * The bundled model used when the user has not chosen one: the natural-image model, since
+     * people bring photos. The emoji model stays bundled and selectable.
+     */
+    public static final String DEFAULT_MODEL = "photo-64";
 
     /** The bundled default model's folder, if it is installed. */
     public static Optional<Path> defaultModel() {

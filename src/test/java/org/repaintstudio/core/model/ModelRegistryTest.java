@@ -84,4 +84,31 @@ class ModelRegistryTest {
         });
         assertThat(ModelCatalog.find("google/ddpm-cifar10-32").orElseThrow().resolution()).isEqualTo(32);
     }
+
+    @Test
+    void theDefaultModelIsListedFirstAndEachModelSaysItsDomain() throws Exception {
+        Path bundled = tmp.resolve("app/models");
+        Golden.copyUnet("tiny", bundled.resolve("a-emoji"));
+        Golden.copyUnet("tiny", bundled.resolve(ModelRegistry.DEFAULT_MODEL));
+        Golden.copyUnet("tiny", bundled.resolve("z-unknown"));
+        Files.writeString(bundled.resolve("a-emoji/training_state.json"), "{\"model\": \"a\", \"domain\": \"emoji\"}");
+        Files.writeString(bundled.resolve(ModelRegistry.DEFAULT_MODEL).resolve("README.md"),
+                "---\nlicense: other\ndomain: natural photos\n---\n# card\ndomain: not front matter\n");
+
+        ModelRegistry.Listing l = new ModelRegistry(bundled, tmp.resolve("none"), tmp.resolve("data")).list();
+
+        assertThat(l.models()).extracting(ModelRegistry.Entry::name)
+                .containsExactly(ModelRegistry.DEFAULT_MODEL, "a-emoji", "z-unknown");
+        assertThat(l.models()).extracting(ModelRegistry.Entry::domain)
+                .containsExactly("natural photos", "emoji", "unknown");
+        assertThat(l.models().get(0).license()).isEqualTo("other");
+    }
+
+    @Test
+    void theBundledModelsAreThePhotoDefaultAndTheEmojiModel() {
+        assertThat(ModelRegistry.DEFAULT_MODEL).isEqualTo("photo-64");
+        Path models = Paths.get("models");
+        assertThat(ModelFolder.open(models.resolve("photo-64")).domain()).hasValue("natural photos");
+        assertThat(ModelFolder.open(models.resolve("emoji-64")).domain()).hasValue("emoji");
+    }
 }
