@@ -273,15 +273,49 @@ public final class MaskRaster {
         return bounds();
     }
 
-    /** Replaces every coverage value (a whole-mask command such as grow or feather). */
+    /**
+     * Replaces every coverage value (a whole-mask command such as grow or feather). Only the
+     * rectangle where the values differ is copied, counted and redrawn, so a live preview of a
+     * command that moves a small mask's edge stays quick on a large picture. Returns the whole
+     * area, which an undo step recording it covers.
+     */
     public PixelRect setValues(byte[] newValues) {
         if (newValues.length != values.length) {
             throw new IllegalArgumentException("mask size differs");
         }
-        System.arraycopy(newValues, 0, values, 0, values.length);
-        filled = countFilled(bounds());
-        notifyAll(bounds());
+        PixelRect area = differingArea(newValues);
+        if (!area.isEmpty()) {
+            long before = countFilled(area);
+            for (int y = area.y(); y < area.bottom(); y++) {
+                int from = y * width + area.x();
+                System.arraycopy(newValues, from, values, from, area.width());
+            }
+            changed(area, before);
+        }
         return bounds();
+    }
+
+    /** The smallest rectangle outside which {@code other} equals these values. */
+    private PixelRect differingArea(byte[] other) {
+        int minX = width, minY = -1, maxX = -1, maxY = -1;
+        for (int y = 0; y < height; y++) {
+            int row = y * width;
+            int first = Arrays.mismatch(values, row, row + width, other, row, row + width);
+            if (first < 0) {
+                continue;
+            }
+            if (minY < 0) {
+                minY = y;
+            }
+            maxY = y;
+            minX = Math.min(minX, first);
+            int last = width - 1;
+            while (last > maxX && values[row + last] == other[row + last]) {
+                last--;
+            }
+            maxX = Math.max(maxX, last);
+        }
+        return minY < 0 ? PixelRect.EMPTY : new PixelRect(minX, minY, maxX - minX + 1, maxY - minY + 1);
     }
 
     /**

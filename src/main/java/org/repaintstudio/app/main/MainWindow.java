@@ -77,6 +77,7 @@ import org.repaintstudio.app.run.RunPanel;
 import org.repaintstudio.app.run.RunViewModel;
 import org.repaintstudio.app.masktools.MaskCommand;
 import org.repaintstudio.app.masktools.MaskCommands;
+import org.repaintstudio.app.masktools.MaskPreviewer;
 import org.repaintstudio.app.util.Icons;
 import org.repaintstudio.core.image.MaskConvention;
 import org.repaintstudio.core.image.MaskPresets;
@@ -260,12 +261,25 @@ public final class MainWindow {
             document.replaceMaskValues(result.apply(0), command.undoLabel(0));
             return;
         }
-        var answer = services.dialogs().askAmount(command.label().replace("_", "").replace("…", ""), amount.question(),
-                amount.min(), amount.max(), amount.initial(), v -> document.previewMask(result.apply(v)));
+        // The preview shows on the mask, so a result shown in place steps aside.
+        run.selectedResultProperty().set(null);
+        var answer = askAmountWithPreview(command, amount, result);
         if (answer.isPresent()) {
             document.replaceMaskValues(result.apply(answer.getAsInt()), command.undoLabel(answer.getAsInt()));
         } else {
             document.cancelMaskPreview();
+        }
+    }
+
+    /**
+     * The amount dialog; the slider's preview is computed off the UI thread (latest amount only),
+     * so the slider keeps the frame rate on a 12-megapixel picture.
+     */
+    private java.util.OptionalInt askAmountWithPreview(MaskCommand command, MaskCommand.Amount amount,
+                                                       java.util.function.IntFunction<byte[]> result) {
+        try (MaskPreviewer previewer = new MaskPreviewer(result, document::previewMask, javafx.application.Platform::runLater)) {
+            return services.dialogs().askAmount(command.label().replace("_", "").replace("…", ""), amount.question(),
+                    amount.min(), amount.max(), amount.initial(), previewer::request);
         }
     }
 

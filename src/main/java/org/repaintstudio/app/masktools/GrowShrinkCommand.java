@@ -4,7 +4,6 @@ import java.util.function.IntFunction;
 
 import org.repaintstudio.app.document.DocumentViewModel;
 import org.repaintstudio.core.UserFacingException;
-import org.repaintstudio.core.mask.DistanceField;
 import org.repaintstudio.core.mask.MaskMorphology;
 
 /** Mask ▸ Grow or shrink…: moves the mask's edge out (positive) or in (negative) by N pixels. */
@@ -35,16 +34,9 @@ public final class GrowShrinkCommand implements MaskCommand {
         if (document.mask() == null || document.mask().isEmpty()) {
             throw new UserFacingException("The mask is empty: paint or select something to grow first.");
         }
-        int w = document.mask().width();
-        int h = document.mask().height();
-        // Each distance field is computed once, on first use; the slider then only thresholds it.
-        float[][] fields = new float[2][];
-        return amount -> {
-            int k = amount >= 0 ? 0 : 1;
-            if (fields[k] == null) {
-                fields[k] = DistanceField.of(mask, w, h, MaskMorphology.THRESHOLD, amount >= 0);
-            }
-            return MaskMorphology.offset(mask, fields[0], fields[1], amount);
-        };
+        // The distance fields are computed once, on first use; the slider then only thresholds them.
+        MaskMorphology.Offset offset = MaskMorphology.prepareOffset(mask, document.mask().width(),
+                document.mask().height());
+        return offset::apply;
     }
 }

@@ -4,7 +4,9 @@ package org.repaintstudio.core.mask;
  * Grow, shrink and feather a coverage mask (one byte per pixel, 0 = keep, 255 = fill). Grow and
  * shrink use a {@link DistanceField}, so the result is a true disc of the given radius at any
  * size, with a one-pixel soft edge; feather is three box blurs (close to a Gaussian), each
- * separable with running sums, so every operation is O(pixels) whatever the radius.
+ * separable with running sums, so every operation is O(pixels) whatever the radius. Each works
+ * only on the part of the picture the mask's edge can reach, so an object-sized mask on a large
+ * picture costs what the object does.
  */
 public final class MaskMorphology {
     /** Coverage from which a pixel counts as fill. */
@@ -20,23 +22,133 @@ public final class MaskMorphology {
     public static byte[] offset(byte[] coverage, float[] toFill, float[] toKeep, double radius) {
         byte[] out = new byte[coverage.length];
         for (int i = 0; i < out.length; i++) {
-            int old = coverage[i] & 0xFF;
-            int v;
-            if (radius >= 0) {
-                v = Math.max(old, edge(radius + 1 - toFill[i]));
-            } else {
-                v = old >= THRESHOLD ? Math.min(old, edge(toKeep[i] + radius)) : old;
-            }
-            out[i] = (byte) v;
+            out[i] = (byte) offsetValue(coverage[i] & 0xFF, toFill == null ? 0 : toFill[i],
+                    toKeep == null ? 0 : toKeep[i], radius);
         }
         return out;
     }
 
+    private static int offsetValue(int old, float toFill, float toKeep, double radius) {
+        if (radius >= 0) {
+            return Math.max(old, edge(radius + 1 - toFill));
+        }
+        return old >= THRESHOLD ? Math.min(old, edge(toKeep + radius)) : old;
+    }
+
     /** Grows (positive) or shrinks (negative) the mask by {@code radius} pixels in one call. */
     public static byte[] offset(byte[] coverage, int width, int height, double radius) {
-        float[] toFill = radius >= 0 ? DistanceField.of(coverage, width, height, THRESHOLD, true) : null;
-        float[] toKeep = radius < 0 ? DistanceField.of(coverage, width, height, THRESHOLD, false) : null;
-        return offset(coverage, toFill, toKeep, radius);
+        return prepareOffset(coverage, width, height).apply(radius);
+    }
+
+    /** Grow and shrink of one mask, for a slider: see {@link Offset}. */
+    public static Offset prepareOffset(byte[] coverage, int width, int height) {
+        return new Offset(coverage, width, height);
+    }
+
+    /**
+     * Grow and shrink of one mask by any amount. The distance fields cover only the part of the
+     * picture the edge can reach: the fill's bounding box, widened by the largest grow asked for so
+     * far (a shrink stays inside it). Outside that part the mask cannot change, so the result is
+     * exactly the whole-picture one, and an object-sized mask on a 12-megapixel picture costs what
+     * the object does. Each field is computed on first use; later amounts only threshold it.
+     * Safe to call from a preview thread and the UI thread.
+     */
+    public static final class Offset {
+        private final byte[] coverage;
+        private final int width;
+        private final int height;
+        private final Region fill;
+        private Region growArea;
+        private float[] toFill;
+        private float[] toKeep;
+
+        Offset(byte[] coverage, int width, int height) {
+            if (coverage.length != width * height) {
+                throw new IllegalArgumentException("coverage size differs from " + width + "x" + height);
+            }
+            this.coverage = coverage;
+            this.width = width;
+            this.height = height;
+            this.fill = Region.bounding(coverage, width, height, THRESHOLD);
+        }
+
+        /** The mask grown ({@code radius > 0}) or shrunk by {@code radius} pixels; a new array. */
+        public synchronized byte[] apply(double radius) {
+            byte[] out = coverage.clone();
+            if (fill == null) {
+                return out; // no fill pixel: nothing to grow from or shrink
+            }
+            Region area;
+            float[] field;
+            if (radius >= 0) {
+                int reach = (int) Math.ceil(radius) + 2;
+                if (growArea == null || growArea.margin < reach) {
+                    // Widen generously, so a slider moving up does not recompute on every step.
+                    growArea = fill.widened(Math.max(reach, Math.min(2 * reach, reach + 32)), width, height);
+                    toFill = DistanceField.of(growArea.copy(coverage, width), growArea.w, growArea.h, THRESHOLD, true);
+                }
+                area = growArea;
+                field = toFill;
+            } else {
+                area = fill.widened(1, width, height);
+                if (toKeep == null) {
+                    toKeep = DistanceField.of(area.copy(coverage, width), area.w, area.h, THRESHOLD, false);
+                }
+                field = toKeep;
+            }
+            for (int y = 0; y < area.h; y++) {
+                int src = (area.y + y) * width + area.x;
+                for (int x = 0, i = y * area.w; x < area.w; x++, i++) {
+                    out[src + x] = (byte) offsetValue(coverage[src + x] & 0xFF, field[i], field[i], radius);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** A rectangle of the picture, with the margin it was widened by. */
+    private record Region(int x, int y, int w, int h, int margin) {
+        /** The bounding box of the pixels at or above {@code threshold}, or null if there are none. */
+        static Region bounding(byte[] coverage, int width, int height, int threshold) {
+            int minX = width, minY = -1, maxX = -1, maxY = -1;
+            for (int y = 0; y < height; y++) {
+                int row = y * width;
+                for (int x = 0; x < width; x++) {
+                    if ((coverage[row + x] & 0xFF) >= threshold) {
+                        minX = Math.min(minX, x);
+                        maxX = Math.max(maxX, x);
+                        if (minY < 0) {
+                            minY = y;
+                        }
+                        maxY = y;
+                    }
+                }
+            }
+            return minY < 0 ? null : new Region(minX, minY, maxX - minX + 1, maxY - minY + 1, 0);
+        }
+
+        /** This rectangle widened by {@code by} pixels on every side, within the picture. */
+        Region widened(int by, int width, int height) {
+            int x0 = Math.max(0, x - by);
+            int y0 = Math.max(0, y - by);
+            int x1 = Math.min(width, x + w + by);
+            int y1 = Math.min(height, y + h + by);
+            return new Region(x0, y0, x1 - x0, y1 - y0, margin + by);
+        }
+
+        byte[] copy(byte[] data, int width) {
+            byte[] out = new byte[w * h];
+            for (int r = 0; r < h; r++) {
+                System.arraycopy(data, (y + r) * width + x, out, r * w, w);
+            }
+            return out;
+        }
+
+        void paste(byte[] part, byte[] data, int width) {
+            for (int r = 0; r < h; r++) {
+                System.arraycopy(part, r * w, data, (y + r) * width + x, w);
+            }
+        }
     }
 
     /** A 0..1 ramp one pixel wide, as coverage 0..255. */
@@ -44,13 +156,29 @@ public final class MaskMorphology {
         return t >= 1 ? 255 : t <= 0 ? 0 : (int) Math.round(255 * t);
     }
 
-    /** Softens the mask's edges over about {@code radius} pixels; fill deep inside stays fill. */
+    /**
+     * Softens the mask's edges over about {@code radius} pixels; fill deep inside stays fill. Only
+     * the bounding box of the mask, widened by the blur's reach, is blurred: beyond it every value
+     * stays 0, so the result is exactly the whole-picture blur's.
+     */
     public static byte[] feather(byte[] coverage, int width, int height, int radius) {
         if (radius <= 0) {
             return coverage.clone();
         }
         // Three box passes of this half-width have about the standard deviation radius / 2.
         int half = Math.max(1, (int) Math.round(radius / 2.0));
+        Region any = Region.bounding(coverage, width, height, 1);
+        if (any == null) {
+            return coverage.clone();
+        }
+        Region area = any.widened(3 * half + 1, width, height);
+        byte[] out = coverage.clone();
+        area.paste(blur(area.copy(coverage, width), area.w, area.h, half), out, width);
+        return out;
+    }
+
+    /** Three separable box blurs of half-width {@code half}, clamped at the edges. */
+    static byte[] blur(byte[] coverage, int width, int height, int half) {
         int[] a = new int[coverage.length];
         for (int i = 0; i < a.length; i++) {
             a[i] = coverage[i] & 0xFF;

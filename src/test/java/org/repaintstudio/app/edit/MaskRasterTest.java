@@ -64,4 +64,26 @@ class MaskRasterTest {
         assertThat(m.isFill(7, 3)).isTrue();
         assertThat(m.toMask().fillCount()).isEqualTo(50);
     }
+
+    @Test
+    void replacingAllValuesRedrawsOnlyWhereTheyDiffer() {
+        MaskRaster m = new MaskRaster(100, 80);
+        m.dab(20, 20, 10, 1.0, false);
+        long before = m.filledCount();
+        byte[] next = m.values().clone();
+        next[30 * 100 + 70] = (byte) 255;
+        next[33 * 100 + 64] = (byte) 200;
+        next[20 * 100 + 20] = 0; // the dab's centre
+        List<PixelRect> touched = new ArrayList<>();
+        m.addListener(touched::add);
+
+        m.setValues(next);
+
+        assertThat(touched).containsExactly(new PixelRect(20, 20, 51, 14));
+        assertThat(m.values()).isEqualTo(next);
+        assertThat(m.filledCount()).isEqualTo(before + 1);
+        touched.clear();
+        m.setValues(next.clone());
+        assertThat(touched).as("nothing differs, nothing to redraw").isEmpty();
+    }
 }

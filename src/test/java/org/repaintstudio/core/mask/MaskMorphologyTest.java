@@ -92,4 +92,49 @@ class MaskMorphologyTest {
         // Across the red column nothing connects; a tolerance of 100 takes everything.
         assertThat(ColourRegion.select(rgb, w, h, 0, 0, 100)).containsOnly((byte) 255);
     }
+
+    /** A few soft-edged blobs in one corner of a larger picture, so the mask's box is a small part of it. */
+    private static byte[] blobsInACorner(int w, int h, long seed) {
+        Random r = new Random(seed);
+        byte[] m = new byte[w * h];
+        byte[] small = randomMask(w / 3, h / 3, seed);
+        for (int y = 0; y < h / 3; y++) {
+            for (int x = 0; x < w / 3; x++) {
+                int v = small[y * (w / 3) + x] & 0xFF;
+                // Grey levels too, as soft brushes and feathering leave them.
+                m[(y + (seed % 2 == 0 ? 0 : h / 2)) * w + x + w / 3] = (byte) (v == 0 && r.nextInt(9) == 0 ? 60 : v);
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void growAndShrinkNearTheMaskEqualTheWholePictureResult() {
+        int w = 90, h = 70;
+        for (long seed = 1; seed <= 6; seed++) {
+            byte[] m = seed == 6 ? randomMask(w, h, seed) : blobsInACorner(w, h, seed);
+            float[] toFill = DistanceField.of(m, w, h, MaskMorphology.THRESHOLD, true);
+            float[] toKeep = DistanceField.of(m, w, h, MaskMorphology.THRESHOLD, false);
+            MaskMorphology.Offset prepared = MaskMorphology.prepareOffset(m, w, h);
+            // A slider moving up, down and far beyond the first widening.
+            for (double radius : new double[] {2, 1, 0, -1, -3, 4.5, 9, 17, 40, 100, 3, -7}) {
+                assertThat(prepared.apply(radius)).as("seed %d, radius %s", seed, radius)
+                        .isEqualTo(MaskMorphology.offset(m, toFill, toKeep, radius));
+            }
+        }
+    }
+
+    @Test
+    void featherNearTheMaskEqualsTheWholePictureBlur() {
+        int w = 90, h = 70;
+        for (long seed = 1; seed <= 6; seed++) {
+            byte[] m = seed == 6 ? randomMask(w, h, seed) : blobsInACorner(w, h, seed);
+            for (int radius : new int[] {1, 3, 8, 20, 60}) {
+                int half = Math.max(1, (int) Math.round(radius / 2.0));
+                assertThat(MaskMorphology.feather(m, w, h, radius)).as("seed %d, radius %d", seed, radius)
+                        .isEqualTo(MaskMorphology.blur(m, w, h, half));
+            }
+        }
+        assertThat(MaskMorphology.feather(new byte[w * h], w, h, 5)).isEqualTo(new byte[w * h]);
+    }
 }
