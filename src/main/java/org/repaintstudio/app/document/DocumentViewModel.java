@@ -232,7 +232,9 @@ public final class DocumentViewModel {
     public void replaceMaskValues(byte[] values, String label) {
         MaskRaster m = mask.get();
         if (m != null) {
-            commitMask(label, m.setValues(values));
+            m.setValues(values);
+            // The undo step records only where the new mask differs from the recorded one.
+            commitMask(label, MaskRaster.differingArea(committedMask, values, m.width(), m.height()));
         }
     }
 

@@ -283,7 +283,7 @@ public final class MaskRaster {
         if (newValues.length != values.length) {
             throw new IllegalArgumentException("mask size differs");
         }
-        PixelRect area = differingArea(newValues);
+        PixelRect area = differingArea(values, newValues, width, height);
         if (!area.isEmpty()) {
             long before = countFilled(area);
             for (int y = area.y(); y < area.bottom(); y++) {
@@ -295,8 +295,8 @@ public final class MaskRaster {
         return bounds();
     }
 
-    /** The smallest rectangle outside which {@code other} equals these values. */
-    private PixelRect differingArea(byte[] other) {
+    /** The smallest rectangle outside which the two row-major masks of this size are equal. */
+    public static PixelRect differingArea(byte[] values, byte[] other, int width, int height) {
         int minX = width, minY = -1, maxX = -1, maxY = -1;
         for (int y = 0; y < height; y++) {
             int row = y * width;

@@ -263,23 +263,17 @@ public final class MainWindow {
         }
         // The preview shows on the mask, so a result shown in place steps aside.
         run.selectedResultProperty().set(null);
-        var answer = askAmountWithPreview(command, amount, result);
-        if (answer.isPresent()) {
-            document.replaceMaskValues(result.apply(answer.getAsInt()), command.undoLabel(answer.getAsInt()));
-        } else {
-            document.cancelMaskPreview();
-        }
-    }
-
-    /**
-     * The amount dialog; the slider's preview is computed off the UI thread (latest amount only),
-     * so the slider keeps the frame rate on a 12-megapixel picture.
-     */
-    private java.util.OptionalInt askAmountWithPreview(MaskCommand command, MaskCommand.Amount amount,
-                                                       java.util.function.IntFunction<byte[]> result) {
-        try (MaskPreviewer previewer = new MaskPreviewer(result, document::previewMask, javafx.application.Platform::runLater)) {
-            return services.dialogs().askAmount(command.label().replace("_", "").replace("…", ""), amount.question(),
-                    amount.min(), amount.max(), amount.initial(), previewer::request);
+        // The slider's preview is computed off the UI thread (latest amount only), so the slider
+        // keeps the frame rate on a 12-megapixel picture.
+        try (MaskPreviewer previewer = new MaskPreviewer(result, document::previewMask,
+                javafx.application.Platform::runLater)) {
+            var answer = services.dialogs().askAmount(command.label().replace("_", "").replace("…", ""),
+                    amount.question(), amount.min(), amount.max(), amount.initial(), previewer::request);
+            if (answer.isPresent()) {
+                document.replaceMaskValues(previewer.maskFor(answer.getAsInt()), command.undoLabel(answer.getAsInt()));
+            } else {
+                document.cancelMaskPreview();
+            }
         }
     }
 

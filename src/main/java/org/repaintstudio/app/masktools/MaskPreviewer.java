@@ -1,5 +1,6 @@
 package org.repaintstudio.app.masktools;
 
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,9 +12,9 @@ import java.util.function.IntFunction;
  * Computes a mask command's live preview off the UI thread, for the latest amount only: the
  * slider moves at the UI's frame rate whatever the picture's size, and the preview follows as
  * fast as the command allows (a few milliseconds for an object-sized mask, a few hundred for one
- * over a whole 12-megapixel picture). The exact mask for the chosen amount is computed again on
- * OK by the caller. One previewer per dialog; {@link #close()} when the dialog closes, after
- * which no preview arrives any more.
+ * over a whole 12-megapixel picture). {@link #maskFor} gives the exact mask for the chosen amount
+ * on OK, reusing the last preview when it is of that amount. One previewer per dialog;
+ * {@link #close()} when the dialog closes, after which no preview arrives any more.
  */
 public final class MaskPreviewer implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -24,6 +25,10 @@ public final class MaskPreviewer implements AutoCloseable {
     private final ExecutorService worker;
     /** Bumped per request and on close; a result is shown only if no newer request came meanwhile. */
     private final AtomicLong generation = new AtomicLong();
+    /** The latest preview computed, written and read on the worker thread. */
+    private Computed last;
+
+    private record Computed(int amount, byte[] mask) {}
 
     /**
      * @param command  the mask per amount (called on the previewer's thread)
@@ -49,12 +54,32 @@ public final class MaskPreviewer implements AutoCloseable {
                 return; // a newer amount is queued behind this one
             }
             byte[] mask = command.apply(amount);
+            last = new Computed(amount, mask);
             uiThread.accept(() -> {
                 if (generation.get() == mine) {
                     show.accept(mask);
                 }
             });
         });
+    }
+
+    /**
+     * The mask for the chosen amount, for OK: the last preview's when it was of this amount (the
+     * same computation, so the same bytes), else computed now after any preview under way.
+     */
+    public byte[] maskFor(int amount) {
+        generation.incrementAndGet(); // no more previews
+        try {
+            return worker.submit(() -> {
+                Computed c = last;
+                return c != null && c.amount() == amount ? c.mask() : command.apply(amount);
+            }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return command.apply(amount);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** Drops every pending and late preview and ends the thread. */

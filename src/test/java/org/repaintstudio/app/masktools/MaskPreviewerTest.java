@@ -72,4 +72,18 @@ class MaskPreviewerTest {
         assertThat(computed).containsExactly(7);
         assertThat(shown).isEmpty();
     }
+
+    @Test
+    void okReusesTheLastPreviewOfTheChosenAmountAndComputesAnyOther() throws InterruptedException {
+        releaseFirst.countDown();
+        try (MaskPreviewer p = previewer()) {
+            p.request(5);
+            runUi();
+            assertThat(shown).containsExactly(5);
+            assertThat(p.maskFor(5)).containsExactly(5);
+            assertThat(computed).as("the preview of 5 is the result of 5").containsExactly(5);
+            assertThat(p.maskFor(6)).containsExactly(6);
+            assertThat(computed).containsExactly(5, 6);
+        }
+    }
 }

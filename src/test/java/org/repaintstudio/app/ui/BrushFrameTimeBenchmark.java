@@ -77,25 +77,60 @@ class BrushFrameTimeBenchmark {
         measureMaskTools(robot);
     }
 
-    /** The new mask tools on the same 4000 × 3000 picture: one action each, and a subtracting stroke. */
+    /**
+     * The mask tools on the same 4000 × 3000 picture: one action each on a colour selection in the
+     * corner and on the red oval (an object, 9% of the picture), the slider's preview (computed off
+     * the UI thread, then shown on it), and a subtracting stroke.
+     */
     private void measureMaskTools(FxRobot robot) throws InterruptedException {
         var doc = studio.window.viewModel().document();
-        time(robot, "select similar colour (click, tolerance 12)", () -> doc.selectSimilarColour(5, 5, 12, false));
-        studio.dialogs.amountAnswers.add(8);
-        time(robot, "grow by 8 px (distance field + apply)",
-                () -> studio.window.runMaskCommand(new org.repaintstudio.app.masktools.GrowShrinkCommand()));
-        studio.dialogs.amountAnswers.add(-8);
-        time(robot, "shrink by 8 px", () -> studio.window.runMaskCommand(
-                new org.repaintstudio.app.masktools.GrowShrinkCommand()));
-        studio.dialogs.amountAnswers.add(12);
-        time(robot, "feather 12 px", () -> studio.window.runMaskCommand(
-                new org.repaintstudio.app.masktools.FeatherCommand()));
+        time(robot, "select similar colour (corner, tolerance 12)", () -> doc.selectSimilarColour(5, 5, 12, false));
+        measureCommands(robot, "corner selection");
+        robot.interact(() -> doc.replaceMaskValues(new byte[4000 * 3000], "clear"));
+        time(robot, "select similar colour (the oval, tolerance 12)", () -> doc.selectSimilarColour(2000, 1500, 12, false));
+        measureCommands(robot, "oval");
         robot.interact(() -> {
             studio.window.tools().subtractProperty().set(true);
             studio.window.tools().brushSizeProperty().set(200);
             studio.window.canvas().fit();
         });
         report("fit zoom, subtract mode, brush 200 px", stroke(240));
+    }
+
+    private void measureCommands(FxRobot robot, String mask) {
+        var doc = studio.window.viewModel().document();
+        var grow = new org.repaintstudio.app.masktools.GrowShrinkCommand();
+        var feather = new org.repaintstudio.app.masktools.FeatherCommand();
+        studio.dialogs.amountAnswers.add(8);
+        time(robot, mask + ": grow by 8 px (OK: exact apply, one undo step)", () -> studio.window.runMaskCommand(grow));
+        studio.dialogs.amountAnswers.add(-8);
+        time(robot, mask + ": shrink by 8 px", () -> studio.window.runMaskCommand(grow));
+        studio.dialogs.amountAnswers.add(12);
+        time(robot, mask + ": feather 12 px", () -> studio.window.runMaskCommand(feather));
+        // What one slider move costs: the preview thread's work, then the UI thread's.
+        var growPreview = grow.prepare(doc);
+        growPreview.apply(4);
+        timePreview(robot, mask + ": grow slider move", growPreview, new int[] {5, 6, 7, 8, 9, 10});
+        timePreview(robot, mask + ": feather slider move", feather.prepare(doc), new int[] {6, 7, 8, 9, 10, 11});
+        robot.interact(doc::cancelMaskPreview);
+    }
+
+    private void timePreview(FxRobot robot, String what, java.util.function.IntFunction<byte[]> command,
+                                    int[] amounts) {
+        long worker = 0;
+        long[] onUi = new long[1];
+        for (int a : amounts) {
+            long t0 = System.nanoTime();
+            byte[] mask = command.apply(a);
+            worker += System.nanoTime() - t0;
+            robot.interact(() -> {
+                long t1 = System.nanoTime();
+                studio.window.viewModel().document().previewMask(mask);
+                onUi[0] += System.nanoTime() - t1;
+            });
+        }
+        System.out.printf(Locale.ROOT, "TOOL %s: preview thread %.0f ms, UI thread %.1f ms (mean of %d)%n", what,
+                worker / 1e6 / amounts.length, onUi[0] / 1e6 / amounts.length, amounts.length);
     }
 
     private static void time(FxRobot robot, String what, Runnable action) {
