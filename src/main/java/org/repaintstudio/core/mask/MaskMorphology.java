@@ -1,5 +1,9 @@
 package org.repaintstudio.core.mask;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Grow, shrink and feather a coverage mask (one byte per pixel, 0 = keep, 255 = fill). Grow and
  * shrink use a {@link DistanceField}, so the result is a true disc of the given radius at any
@@ -106,25 +110,59 @@ public final class MaskMorphology {
         }
     }
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     /** A rectangle of the picture, with the margin it was widened by. */
     private record Region(int x, int y, int w, int h, int margin) {
-        /** The bounding box of the pixels at or above {@code threshold}, or null if there are none. */
+        /**
+         * The bounding box of the pixels at or above {@code threshold} (1 or 128), or null if there
+         * are none. Rows are tested eight bytes at a time, so an empty 12-megapixel mask costs a
+         * few milliseconds; only rows that hold such pixels are looked at pixel by pixel.
+         */
         static Region bounding(byte[] coverage, int width, int height, int threshold) {
+            if (threshold != 1 && threshold != 128) {
+                throw new IllegalArgumentException("threshold must be 1 or 128: " + threshold);
+            }
+            // A byte >= 128 has its top bit set; a byte >= 1 is any non-zero byte.
+            long bits = threshold == 128 ? 0x8080808080808080L : -1L;
             int minX = width, minY = -1, maxX = -1, maxY = -1;
             for (int y = 0; y < height; y++) {
                 int row = y * width;
-                for (int x = 0; x < width; x++) {
-                    if ((coverage[row + x] & 0xFF) >= threshold) {
-                        minX = Math.min(minX, x);
-                        maxX = Math.max(maxX, x);
-                        if (minY < 0) {
-                            minY = y;
-                        }
-                        maxY = y;
-                    }
+                if (!rowHasAny(coverage, row, width, bits, threshold)) {
+                    continue;
                 }
+                int first = 0;
+                while ((coverage[row + first] & 0xFF) < threshold) {
+                    first++;
+                }
+                int last = width - 1;
+                while ((coverage[row + last] & 0xFF) < threshold) {
+                    last--;
+                }
+                minX = Math.min(minX, first);
+                maxX = Math.max(maxX, last);
+                if (minY < 0) {
+                    minY = y;
+                }
+                maxY = y;
             }
             return minY < 0 ? null : new Region(minX, minY, maxX - minX + 1, maxY - minY + 1, 0);
+        }
+
+        private static boolean rowHasAny(byte[] data, int from, int length, long bits, int threshold) {
+            int i = from;
+            int end = from + length;
+            for (; i + 8 <= end; i += 8) {
+                if (((long) LONGS.get(data, i) & bits) != 0) {
+                    return true;
+                }
+            }
+            for (; i < end; i++) {
+                if ((data[i] & 0xFF) >= threshold) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** This rectangle widened by {@code by} pixels on every side, within the picture. */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Grow, shrink and feather on a 4000×3000 mask, for an object-sized mask (a 420×300 blob, about 1%
  * of the picture) and a mask over most of the picture. Prints the median of five calls; it checks
- * nothing about speed. Run with
+ * nothing about speed; five warm-up calls come first. Run with
  * {@code mvn -o test -Dtest=MaskToolsBenchmark -Dbenchmark=true -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
@@ -48,7 +48,9 @@ class MaskToolsBenchmark {
     }
 
     private static void time(String kind, String what, Supplier<byte[]> op) {
-        op.get(); // warm-up
+        for (int i = 0; i < 5; i++) {
+            op.get(); // warm-up: let the JIT compile the hot loops first
+        }
         long[] ns = new long[5];
         for (int i = 0; i < ns.length; i++) {
             long t0 = System.nanoTime();
