@@ -237,12 +237,12 @@ public final class MaskMorphology {
         int window = 2 * r + 1;
         for (int y = 0; y < height; y++) {
             int row = y * width;
-            long sum = 0;
+            int sum = 0; // at most 255 × window: an int, and int division is the quick one
             for (int k = -r; k <= r; k++) {
                 sum += src[row + clamp(k, width)];
             }
             for (int x = 0; x < width; x++) {
-                dst[row + x] = (int) ((sum + window / 2) / window);
+                dst[row + x] = (sum + window / 2) / window;
                 sum += src[row + clamp(x + r + 1, width)] - src[row + clamp(x - r, width)];
             }
         }
@@ -250,7 +250,7 @@ public final class MaskMorphology {
 
     private static void boxColumns(int[] src, int[] dst, int width, int height, int r) {
         int window = 2 * r + 1;
-        long[] sums = new long[width];
+        int[] sums = new int[width];
         for (int k = -r; k <= r; k++) {
             int row = clamp(k, height) * width;
             for (int x = 0; x < width; x++) {
@@ -262,7 +262,7 @@ public final class MaskMorphology {
             int add = clamp(y + r + 1, height) * width;
             int drop = clamp(y - r, height) * width;
             for (int x = 0; x < width; x++) {
-                dst[row + x] = (int) ((sums[x] + window / 2) / window);
+                dst[row + x] = (sums[x] + window / 2) / window;
                 sums[x] += src[add + x] - src[drop + x];
             }
         }
