@@ -8,8 +8,6 @@ package org.repaintstudio.core.mask;
  */
 public final class DistanceField {
     private static final float FAR = 1e20f;
-    /** Columns transformed together in the column pass (16 floats: one 64-byte cache line). */
-    private static final int BLOCK = 16;
 
     private DistanceField() {}
 
@@ -28,7 +26,15 @@ public final class DistanceField {
         float[] out = new float[n];
         int[] v = new int[n];
         float[] z = new float[n + 1];
-        columns(f, width, height, out, v, z);
+        for (int x = 0; x < width; x++) {
+            for (int y = 0; y < height; y++) {
+                line[y] = f[y * width + x];
+            }
+            transform(line, height, out, v, z);
+            for (int y = 0; y < height; y++) {
+                f[y * width + x] = out[y];
+            }
+        }
         for (int y = 0; y < height; y++) {
             System.arraycopy(f, y * width, line, 0, width);
             transform(line, width, out, v, z);
@@ -37,33 +43,6 @@ public final class DistanceField {
             }
         }
         return f;
-    }
-
-    /**
-     * The column pass, {@value #BLOCK} columns at a time: gathering them row by row reads whole
-     * cache lines, where one column at a time misses the cache on every pixel of a large picture.
-     */
-    private static void columns(float[] f, int width, int height, float[] out, int[] v, float[] z) {
-        float[][] lines = new float[BLOCK][height];
-        for (int x0 = 0; x0 < width; x0 += BLOCK) {
-            int count = Math.min(BLOCK, width - x0);
-            for (int y = 0; y < height; y++) {
-                int row = y * width + x0;
-                for (int j = 0; j < count; j++) {
-                    lines[j][y] = f[row + j];
-                }
-            }
-            for (int j = 0; j < count; j++) {
-                transform(lines[j], height, out, v, z);
-                System.arraycopy(out, 0, lines[j], 0, height);
-            }
-            for (int y = 0; y < height; y++) {
-                int row = y * width + x0;
-                for (int j = 0; j < count; j++) {
-                    f[row + j] = lines[j][y];
-                }
-            }
-        }
     }
 
     /** One-dimensional squared distance transform of {@code f[0..n)} into {@code d}. */
