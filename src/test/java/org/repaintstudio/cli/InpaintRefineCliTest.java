@@ -24,15 +24,18 @@ class InpaintRefineCliTest {
 
     /** A 240×180 gradient with a 50×40 hole: the tiny model's 32-px square is shrunk, so refinement applies. */
     private String[] args(String out, String... extra) throws IOException {
-        Path img = TestImages.writePng(TestImages.gradient(240, 180), dir.resolve("in.png"));
-        Mask m = new Mask(240, 180);
-        for (int y = 70; y < 110; y++) {
-            for (int x = 95; x < 145; x++) {
-                m.set(x, y, true);
-            }
-        }
+        Path img = dir.resolve("in.png");
         Path mask = dir.resolve("mask.png");
-        MaskFiles.write(m, mask, false);
+        if (!java.nio.file.Files.exists(img)) {
+            TestImages.writePng(TestImages.gradient(240, 180), img);
+            Mask m = new Mask(240, 180);
+            for (int y = 70; y < 110; y++) {
+                for (int x = 95; x < 145; x++) {
+                    m.set(x, y, true);
+                }
+            }
+            MaskFiles.write(m, mask, false);
+        }
         String[] base = {"inpaint", "--image", img.toString(), "--mask", mask.toString(), "--model", model,
                 "--steps", "6", "--jump-length", "2", "--jump-n-sample", "1", "--threads", "1", "--seed", "3",
                 "--force", "--out", dir.resolve(out).toString()};
