@@ -620,7 +620,7 @@ public final class RunViewModel {
         previews.setAll(made);
         previewsReceived.set(0);
         liveFrame.set(null);
-        schedule.set(plan.schedule());
+        schedule.set(plan.wholeSchedule());
         cursorEntry.set(0);
         progress.set(0);
         progressText.set("Starting…");
@@ -633,17 +633,11 @@ public final class RunViewModel {
 
     /** Engine events to the UI thread, coalesced: never one UI action per event. */
     private EngineListener uiListener(JobPlan plan, int frameStride, List<List<BufferedImage>> frames) {
-        UiCoalescer<Progress> cursorUi = new UiCoalescer<>(executor, p -> cursorEntry.set(p.entry()));
         UiCoalescer<JobProgress> progressUi = new UiCoalescer<>(executor, this::showProgress);
         UiCoalescer<Boolean> previewUi = new UiCoalescer<>(executor, x -> drainPreviews());
         UiCoalescer<LiveFrame> liveUi = new UiCoalescer<>(executor, liveFrame::set);
         AtomicReferenceArray<PreviewEvent> slotsLatest = latest;
         return new EngineListener() {
-            @Override
-            public void progressed(JobStage stage, Progress p) {
-                cursorUi.post(p);
-            }
-
             @Override
             public void jobProgressed(JobProgress p) {
                 progressUi.post(p);
@@ -693,6 +687,7 @@ public final class RunViewModel {
     /** The whole job's progress (every pass) and the status line naming the level and tile batch running. */
     private void showProgress(JobProgress p) {
         progress.set(p.fraction());
+        cursorEntry.set(p.entry());
         String eta = p.callsDone() == 0 ? "" : " · " + formatDuration(p.etaNanos() / 1e9) + " left";
         progressText.set(String.format(Locale.ROOT, "UNet call %d/%d · %.1f calls/s%s", p.callsDone(),
                 p.callsTotal(), p.callsPerSecond(), eta));

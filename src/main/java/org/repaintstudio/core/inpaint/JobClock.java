@@ -54,25 +54,25 @@ final class JobClock {
         long elapsed = System.nanoTime() - start;
         long images = (long) coarseCalls * coarseBatch;
         long eta = images == 0 ? 0 : coarseEta + (long) ((double) elapsed / images * refineImagesTotal);
-        return new JobProgress(stage, coarseCalls, callsTotal, elapsed, eta);
+        return new JobProgress(stage, p.entry(), coarseCalls, callsTotal, elapsed, eta);
     }
 
     /** Before a refinement call: where the run stands, naming the batch about to run. */
-    JobProgress running(JobStage stage) {
+    JobProgress running(JobStage stage, int entry) {
         if (refineStart == 0) {
             refineStart = System.nanoTime();
         }
-        return refineProgress(stage);
+        return refineProgress(stage, entry);
     }
 
     /** After a refinement call of {@code tiles} images. */
-    JobProgress refined(JobStage stage, int tiles) {
+    JobProgress refined(JobStage stage, int entry, int tiles) {
         refineCalls++;
         refineImages += tiles;
-        return refineProgress(stage);
+        return refineProgress(stage, entry);
     }
 
-    private JobProgress refineProgress(JobStage stage) {
+    private JobProgress refineProgress(JobStage stage, int entry) {
         long now = System.nanoTime();
         long eta;
         if (refineImages > 0) {
@@ -81,6 +81,6 @@ final class JobClock {
             long coarseImages = Math.max(1L, (long) coarseCalls * coarseBatch);
             eta = (long) ((double) (refineStart - start) / coarseImages * refineImagesTotal);
         }
-        return new JobProgress(stage, coarseCalls + refineCalls, callsTotal, now - start, Math.max(0, eta));
+        return new JobProgress(stage, entry, coarseCalls + refineCalls, callsTotal, now - start, Math.max(0, eta));
     }
 }

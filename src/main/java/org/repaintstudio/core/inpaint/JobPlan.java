@@ -3,6 +3,7 @@ package org.repaintstudio.core.inpaint;
 import java.util.List;
 
 import org.repaintstudio.core.refine.RefinePlan;
+import org.repaintstudio.core.schedule.StepKind;
 import org.repaintstudio.core.schedule.TimestepSchedule;
 
 /**
@@ -36,6 +37,33 @@ public record JobPlan(CropPlan crop, List<JobStage> stages, TimestepSchedule sch
     /** Tile images one sample's refinement sends through the UNet. */
     public long refineImages() {
         return (long) refine.tileCount() * refine.schedule().denoiseCount();
+    }
+
+    /**
+     * Every entry the job walks, for its plot: the coarse schedule, then each sample's levels in
+     * turn, each the tail of the schedule its start image was re-noised to (training timesteps).
+     */
+    public TimestepSchedule wholeSchedule() {
+        if (!refines()) {
+            return schedule;
+        }
+        TimestepSchedule level = refine.schedule().entries();
+        int repeats = batch * refine.levels().size();
+        int[] values = new int[schedule.size() + repeats * level.size()];
+        StepKind[] kinds = new StepKind[values.length];
+        for (int e = 0; e < values.length; e++) {
+            boolean coarse = e < schedule.size();
+            int i = coarse ? e : (e - schedule.size()) % level.size();
+            values[e] = coarse ? schedule.value(i) : level.value(i);
+            kinds[e] = coarse ? schedule.kind(i) : level.kind(i);
+        }
+        return new TimestepSchedule(values, kinds);
+    }
+
+    /** Where level {@code level} (1-based) of sample {@code sample} starts in {@link #wholeSchedule()}. */
+    public int levelOffset(int sample, int level) {
+        int perLevel = refine.schedule().entries().size();
+        return schedule.size() + (sample * refine.levels().size() + level - 1) * perLevel;
     }
 
     public boolean refines() {

@@ -9,6 +9,8 @@ import org.repaintstudio.core.refine.RefineProgress;
 import org.repaintstudio.core.refine.Refiner;
 import org.repaintstudio.core.sampler.Denoiser;
 import org.repaintstudio.core.sampler.NoiseSource;
+import org.repaintstudio.core.schedule.StepKind;
+import org.repaintstudio.core.schedule.TimestepSchedule;
 import org.repaintstudio.core.task.CancelToken;
 
 /**
@@ -45,6 +47,18 @@ final class RefinePass {
         return out;
     }
 
+    /** The entry index of each denoising step of a level's schedule. */
+    private static int[] denoiseEntries(TimestepSchedule entries) {
+        int[] out = new int[entries.denoiseCount()];
+        int step = 0;
+        for (int e = 0; e < entries.size(); e++) {
+            if (entries.kind(e) == StepKind.DENOISE) {
+                out[step++] = e;
+            }
+        }
+        return out;
+    }
+
     /** Whether the mask's fill weight, not a band outside it, decides the blend. */
     boolean fillWeighted() {
         return job.keepKnownExact() || !job.mask().isBinary();
@@ -52,15 +66,20 @@ final class RefinePass {
 
     private RefineListener listener(int sample) {
         int batch = plan.refine().options().maxBatch();
+        int[] entryOfStep = denoiseEntries(plan.refine().schedule().entries());
         return new RefineListener() {
             @Override
             public void running(RefineProgress p) {
-                events.jobProgressed(clock.running(stage(p)));
+                events.jobProgressed(clock.running(stage(p), entry(p)));
             }
 
             @Override
             public void progressed(RefineProgress p) {
-                events.jobProgressed(clock.refined(stage(p), p.lastTile() - p.firstTile()));
+                events.jobProgressed(clock.refined(stage(p), entry(p), p.lastTile() - p.firstTile()));
+            }
+
+            private int entry(RefineProgress p) {
+                return plan.levelOffset(sample, p.level()) + entryOfStep[p.step() - 1];
             }
 
             @Override

@@ -136,8 +136,17 @@ class RunViewModelTest {
         vm.stageTextProperty().addListener((o, a, b) -> stages.add(b));
         vm.progressProperty().addListener((o, a, b) -> progress.add(b.doubleValue()));
         vm.liveFrameProperty().addListener((o, a, b) -> frames.add(b));
+        List<Integer> plotted = new ArrayList<>();
+        List<Integer> cursor = new ArrayList<>();
+        vm.scheduleProperty().addListener((o, a, b) -> plotted.add(b == null ? 0 : b.size()));
+        vm.cursorEntryProperty().addListener((o, a, b) -> cursor.add(b.intValue()));
+        int coarseEntries = vm.scheduleProperty().get().size();
 
         assertThat(vm.run(RunViewModelTest::photoInput)).isTrue();
+
+        int whole = plotted.get(0);
+        assertThat(whole).as("the plot shows the levels after the coarse schedule").isGreaterThan(coarseEntries);
+        assertThat(cursor).as("the cursor walks into the levels").contains(whole - 1);
 
         assertThat(dialogs.messages).isEmpty();
         assertThat(stages).contains("Coarse pass (level 1 of 3)");
