@@ -567,7 +567,10 @@ public final class RunViewModel {
                     running.set(false);
                     runHandle = null;
                     cursorEntry.set(-1);
+                    // The plot keeps the whole job that ran (levels included) until a parameter changes.
+                    TimestepSchedule ran = schedule.get();
                     recompute();
+                    schedule.set(ran);
                 }));
         return true;
     }

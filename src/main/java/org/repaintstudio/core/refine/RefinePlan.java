@@ -32,7 +32,9 @@ public record RefinePlan(List<RefineLevel> levels, LevelSchedule schedule, int t
             int scale = 1 << (count - k);
             // The last level's redrawn band must hold the whole blend band, so that blending only mixes new pixels.
             int dilation = k == count ? Math.max(opts.dilation(), opts.blendWidth()) : opts.dilation();
-            levels.add(LevelTiling.level(k, scale, mask, box, tile, Math.min(opts.overlap(), tile - 1), dilation));
+            // At most half a tile of overlap: more only multiplies the tiles (a 32-px model with the 24-px
+            // default would step by 8 pixels and send 9 times as many tiles).
+            levels.add(LevelTiling.level(k, scale, mask, box, tile, Math.min(opts.overlap(), tile / 2), dilation));
         }
         return new RefinePlan(levels, schedule, tile, opts);
     }
