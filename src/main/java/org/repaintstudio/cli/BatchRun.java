@@ -15,10 +15,9 @@ import org.repaintstudio.core.inpaint.BatchPlan;
 import org.repaintstudio.core.inpaint.EngineListener;
 import org.repaintstudio.core.inpaint.InpaintEngine;
 import org.repaintstudio.core.inpaint.InpaintJob;
-import org.repaintstudio.core.inpaint.JobStage;
+import org.repaintstudio.core.inpaint.JobProgress;
 import org.repaintstudio.core.inpaint.RePaintParameters;
 import org.repaintstudio.core.model.LoadedModel;
-import org.repaintstudio.core.sampler.PipelineListener.Progress;
 import org.repaintstudio.core.task.CancelToken;
 
 /**
@@ -95,11 +94,12 @@ final class BatchRun {
                 empty++;
                 return;
             }
-            InpaintJob job = InpaintJob.of(input, m, p).withSource(item.image().getFileName().toString());
+            InpaintJob job = InpaintJob.of(input, m, p).withSource(item.image().getFileName().toString())
+                    .withRefine(cmd.refineOptions());
             String label = String.format(Locale.ROOT, "image %d/%d %s", index + 1, total, item.baseName());
             var outcome = engine.run(job, new EngineListener() {
                 @Override
-                public void progressed(JobStage stage, Progress pr) {
+                public void jobProgressed(JobProgress pr) {
                     progress.progress((index + pr.fraction()) / total, label);
                 }
             }, CancelToken.none());

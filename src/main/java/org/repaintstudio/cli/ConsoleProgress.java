@@ -3,6 +3,7 @@ package org.repaintstudio.cli;
 import org.repaintstudio.core.io.HumanFormat;
 import org.repaintstudio.core.hub.DownloadListener;
 import org.repaintstudio.core.hub.DownloadProgress;
+import org.repaintstudio.core.inpaint.JobProgress;
 import org.repaintstudio.core.sampler.PipelineListener;
 import org.repaintstudio.core.task.ProgressListener;
 
@@ -50,6 +51,26 @@ final class ConsoleProgress implements ProgressListener, DownloadListener {
             sb.append("  ETA ").append(eta(p.eta()));
         }
         show(p.file(), p.fraction(), sb.toString());
+    }
+
+    /**
+     * A whole inpainting job: its level and tile batch (for a multi-pass job), UNet calls of every
+     * pass, it/s and ETA, redrawn at most ten times a second.
+     */
+    void progress(JobProgress p) {
+        long now = System.nanoTime();
+        boolean last = p.callsDone() >= p.callsTotal();
+        if (terminal && !last && now - lastDraw < 100_000_000L) {
+            return;
+        }
+        lastDraw = now;
+        String stage = p.stage().label();
+        show("repaint", p.fraction(), String.format(Locale.ROOT, "%sUNet %d/%d  %.1f it/s  ETA %s",
+                stage.isEmpty() ? "" : stage + "  ", p.callsDone(), p.callsTotal(), p.callsPerSecond(),
+                eta(Duration.ofNanos(p.etaNanos()))));
+        if (last) {
+            finishLine();
+        }
     }
 
     /** A RePaint run: step, UNet calls, it/s and ETA, redrawn at most ten times a second. */

@@ -33,22 +33,27 @@ import org.repaintstudio.core.inpaint.PreviewPolicy;
 import org.repaintstudio.core.inpaint.RePaintParameters;
 import org.repaintstudio.core.inpaint.RePaintParameters.Preset;
 import org.repaintstudio.core.model.LoadedModel;
-import org.repaintstudio.core.sampler.PipelineListener.Progress;
 import org.repaintstudio.core.sampler.SamplerRegistry;
-import org.repaintstudio.core.inpaint.JobStage;
+import org.repaintstudio.core.inpaint.JobPlan;
+import org.repaintstudio.core.inpaint.JobProgress;
+import org.repaintstudio.core.refine.RefineOptions;
 import org.repaintstudio.core.schedule.SchedulerConfig.VarianceType;
 import org.repaintstudio.core.task.CancelToken;
 
 @Command(name = "inpaint", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Fills the masked part of an image with RePaint.",
                 "The mask's white pixels are filled (use --mask-convention for other conventions).",
-                "Images of any size work: a square around the mask is sent to the model and blended back.",
+                "Images of any size work: a square around the mask is sent to the model and blended back;",
+                "where that square was shrunk, refinement levels redraw the fill up to the photo's own resolution.",
                 "A folder as --image (with --mask DIR or --mask-preset, and --out DIR) runs a batch.",
                 "Masks match images by file name; existing results are skipped unless --force;",
                 "--shard K/N takes a deterministic share of the folder."})
 final class InpaintCommand implements Callable<Integer> {
     /** Exit code when the mask leaves nothing to do. */
     static final int NOTHING_TO_DO = 3;
+
+    /** The widest blend band --blend-width accepts: wider bands only blur the photo around the fill. */
+    static final int MAX_BLEND_WIDTH = 64;
 
     @Spec
     CommandSpec spec;
@@ -87,6 +92,18 @@ final class InpaintCommand implements Callable<Integer> {
 
     @Mixin
     RunMixin run;
+
+    @Option(names = "--refine", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Refine the fill up to the photo's own resolution where the model's square was shrunk (default: on; --no-refine for the coarse pass only).")
+    boolean refine = true;
+
+    @Option(names = "--refine-strength", paramLabel = "S",
+            description = "How much each refinement level redraws, in (0, 1] (default: ${DEFAULT-VALUE}; higher adds more new detail).")
+    double refineStrength = RefineOptions.defaults().strength();
+
+    @Option(names = "--blend-width", paramLabel = "PX",
+            description = "Width in pixels of the blend band outside the mask, 0 to 64, like diffusers' blur_factor (default: ${DEFAULT-VALUE}).")
+    int blendWidth = RefineOptions.defaults().blendWidth();
 
     @Option(names = "--samples", description = "Number of samples (default: ${DEFAULT-VALUE}).")
     int samples = 1;
@@ -171,21 +188,44 @@ final class InpaintCommand implements Callable<Integer> {
         try (LoadedModel loaded = model.open(err)) {
             InpaintEngine engine = InpaintEngine.of(loaded);
             InpaintJob job = InpaintJob.of(input, m, params).withSource(image.getFileName().toString())
-                    .withPreviews(previews == null ? PreviewPolicy.none() : PreviewPolicy.every(Math.max(1, every)));
-            int calls = engine.plan(job).modelCalls();
-            err.printf(Locale.ROOT, "%s: %d×%d image, %.1f%% masked; model %s at %d px on %s; %d UNet calls × %d sample(s)%n",
+                    .withPreviews(previews == null ? PreviewPolicy.none() : PreviewPolicy.every(Math.max(1, every)))
+                    .withRefine(refineOptions());
+            JobPlan plan = engine.plan(job);
+            err.printf(Locale.ROOT, "%s: %d×%d image, %.1f%% masked; model %s at %d px on %s; %s%n",
                     image.getFileName(), input.getWidth(), input.getHeight(), m.coverage() * 100, loaded.name(),
-                    loaded.resolution(), loaded.execution().deviceName(), calls, params.samples());
+                    loaded.resolution(), loaded.execution().deviceName(), describe(plan));
             err.flush();
             createPreviewFolder();
             InpaintOutcome outcome = engine.run(job, listener(ConsoleProgress.forStderr(err)), CancelToken.none());
             write(outcome, targets);
-            err.printf(Locale.ROOT, "Done in %.1f s (%d UNet calls, %.1f ms each).%n",
-                    outcome.stats().totalNanos() / 1e9, outcome.stats().modelCalls(),
+            err.printf(Locale.ROOT, "Done in %.1f s (%d UNet calls; coarse pass %.1f ms per call).%n",
+                    outcome.jobNanos() / 1e9, outcome.jobCalls(),
                     outcome.stats().modelNanos() / 1e6 / Math.max(1, outcome.stats().modelCalls()));
             err.flush();
         }
         return 0;
+    }
+
+    /** "95 UNet calls × 1 sample(s)", plus the refinement levels and their calls when there are any. */
+    private static String describe(JobPlan plan) {
+        String coarse = String.format(Locale.ROOT, "%d UNet calls × %d sample(s)", plan.coarseCalls(), plan.batch());
+        if (!plan.refines()) {
+            return coarse;
+        }
+        return String.format(Locale.ROOT, "coarse pass %s, then %d refinement level(s) of %d tiles in %d calls per sample",
+                coarse, plan.refine().levels().size(), plan.refine().tileCount(), plan.refine().totalCalls());
+    }
+
+    /** The refinement settings from --refine, --refine-strength and --blend-width. */
+    RefineOptions refineOptions() {
+        if (!(refineStrength > 0 && refineStrength <= 1)) {
+            throw new UserFacingException("--refine-strength must lie in (0, 1], not " + refineStrength + ".");
+        }
+        if (blendWidth < 0 || blendWidth > MAX_BLEND_WIDTH) {
+            throw new UserFacingException("--blend-width must lie between 0 and " + MAX_BLEND_WIDTH + " pixels, not "
+                    + blendWidth + ".");
+        }
+        return RefineOptions.defaults().withEnabled(refine).withStrength(refineStrength).withBlendWidth(blendWidth);
     }
 
     /** The mask from --mask (a file) or --mask-preset, at the image's size. */
@@ -216,7 +256,7 @@ final class InpaintCommand implements Callable<Integer> {
     private EngineListener listener(ConsoleProgress progress) {
         return new EngineListener() {
             @Override
-            public void progressed(JobStage stage, Progress p) {
+            public void jobProgressed(JobProgress p) {
                 progress.progress(p);
             }
 
@@ -242,6 +282,7 @@ final class InpaintCommand implements Callable<Integer> {
 
     /** The parameters: the preset (or the default preset), then any explicit option. */
     RePaintParameters parameters() {
+        refineOptions();
         Preset base = preset == null ? Preset.DEFAULT : Preset.fromId(preset);
         VarianceType v = variance == null ? null : VarianceType.fromConfigName(variance);
         if (every < 0) {

@@ -30,6 +30,10 @@ public final class Settings {
     public long seed = 42;
     public boolean seedLocked = false;
     public int samples = 2;
+    /** Native-resolution refinement after the coarse pass (core.refine), its strength and blend band width. */
+    public boolean refine = true;
+    public double refineStrength = org.repaintstudio.core.refine.RefineOptions.defaults().strength();
+    public int blendWidth = org.repaintstudio.core.refine.RefineOptions.defaults().blendWidth();
 
     public double windowX = Double.NaN;
     public double windowY = Double.NaN;

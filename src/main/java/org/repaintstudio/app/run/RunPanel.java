@@ -10,12 +10,14 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -71,8 +73,8 @@ public final class RunPanel extends VBox {
         bindChartAndPreviews();
         getChildren().addAll(
                 section("Model"), modelRow(onAddModel), modelStatus(),
-                section("Parameters"), presetButtons(), parameterGrid(), estimateLabel(), problemLabel(),
-                runButtons(onRun), progressBar(), progressText(),
+                section("Parameters"), presetButtons(), parameterGrid(), detailPane(), estimateLabel(), problemLabel(),
+                runButtons(onRun), progressBar(), stageText(), progressText(),
                 section("Schedule"), chart);
         previewsBox = buildPreviewsBox();
     }
@@ -167,6 +169,52 @@ public final class RunPanel extends VBox {
         grid.addRow(row++, label("Seed"), seedRow());
         grid.disableProperty().bind(vm.runningProperty());
         return grid;
+    }
+
+    /**
+     * Native-resolution detail, folded away by default so the panel stays calm: the toggle, how much
+     * each level redraws, and the blend band's width.
+     */
+    private TitledPane detailPane() {
+        CheckBox on = new CheckBox("Native-resolution detail");
+        on.setId("refine");
+        on.selectedProperty().bindBidirectional(vm.refineProperty());
+        Icons.tooltip(on, "Where the model saw a shrunk copy of the picture, redraw the fill level by level up to the "
+                + "picture's own resolution, so it gets the photo's sharpness. Off: only the coarse pass, faster.");
+        Spinner<Double> strength = new Spinner<>(0.05, 1.0, vm.refineStrengthProperty().get(), 0.05);
+        strength.setId("refine-strength");
+        strength.setEditable(true);
+        strength.setMaxWidth(Double.MAX_VALUE);
+        ObjectProperty<Double> strengthObject = vm.refineStrengthProperty().asObject();
+        keepAlive.add(strengthObject);
+        strength.getValueFactory().valueProperty().bindBidirectional(strengthObject);
+        Icons.tooltip(strength, "How much each level redraws: 0.3 keeps the layout and adds texture, higher invents more.");
+        Spinner<Integer> blend = intSpinner("blend-width", vm.blendWidthProperty(), 0, RunViewModel.MAX_BLEND_WIDTH,
+                "Pixels outside the mask over which the fill fades into the picture (like diffusers' blur_factor).");
+        strength.disableProperty().bind(on.selectedProperty().not());
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(), fields);
+        grid.add(on, 0, 0, 2, 1);
+        grid.addRow(1, label("Strength"), strength);
+        grid.addRow(2, label("Blend width"), blend);
+        TitledPane pane = new TitledPane("Detail and blending", grid);
+        pane.setId("detail-pane");
+        pane.setExpanded(false);
+        pane.disableProperty().bind(vm.runningProperty());
+        return pane;
+    }
+
+    private Label stageText() {
+        Label stage = new Label();
+        stage.setId("stage-text");
+        stage.textProperty().bind(vm.stageTextProperty());
+        stage.managedProperty().bind(stage.textProperty().isNotEmpty());
+        stage.visibleProperty().bind(stage.managedProperty());
+        return stage;
     }
 
     private Spinner<Double> etaSpinner() {

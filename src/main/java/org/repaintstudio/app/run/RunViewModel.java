@@ -55,10 +55,13 @@ import org.repaintstudio.core.inpaint.InpaintEngine;
 import org.repaintstudio.core.inpaint.InpaintJob;
 import org.repaintstudio.core.inpaint.InpaintOutcome;
 import org.repaintstudio.core.inpaint.JobPlan;
+import org.repaintstudio.core.inpaint.JobProgress;
 import org.repaintstudio.core.inpaint.JobStage;
 import org.repaintstudio.core.inpaint.PreviewPolicy;
 import org.repaintstudio.core.inpaint.RePaintParameters;
 import org.repaintstudio.core.inpaint.RePaintParameters.Preset;
+import org.repaintstudio.core.refine.RefineOptions;
+import org.repaintstudio.core.mask.CanvasExtension;
 import org.repaintstudio.core.model.ExecutionOptions;
 import org.repaintstudio.core.model.ExecutionProvider;
 import org.repaintstudio.core.model.LoadedModel;
@@ -79,10 +82,16 @@ public final class RunViewModel {
      * What a run needs from the document, copied on the UI thread when it starts. The soft mask
      * carries brush hardness and feathering; {@code mask} is its binary form for the gallery.
      */
-    public record RunInput(BufferedImage image, Mask mask, SoftMask softMask, String sourceName) {
+    public record RunInput(BufferedImage image, Mask mask, SoftMask softMask, String sourceName,
+                           boolean keepKnownExact) {
         /** A run with a binary mask. */
         public RunInput(BufferedImage image, Mask mask, String sourceName) {
             this(image, mask, SoftMask.of(mask), sourceName);
+        }
+
+        /** An inpainting run: a blend band outside the mask may soften the fill's edge. */
+        public RunInput(BufferedImage image, Mask mask, SoftMask softMask, String sourceName) {
+            this(image, mask, softMask, sourceName, false);
         }
     }
 
@@ -118,7 +127,25 @@ public final class RunViewModel {
     }
 
     /** A live composite for the canvas: the preview of one sample over the crop square. */
-    public record LiveFrame(BufferedImage composite, CropPlan plan) {}
+    public record LiveFrame(BufferedImage composite, CropPlan plan) {
+        /**
+         * A refinement level's pixels of {@code region}, on a transparent square from the region's
+         * corner (the canvas places composites as squares).
+         */
+        static LiveFrame ofRegion(Mask.Box region, BufferedImage pixels, int modelSize) {
+            int side = Math.max(region.width(), region.height());
+            BufferedImage square = new BufferedImage(side, side, BufferedImage.TYPE_INT_ARGB);
+            int[] rgb = pixels.getRGB(0, 0, region.width(), region.height(), null, 0, region.width());
+            for (int i = 0; i < rgb.length; i++) {
+                rgb[i] |= 0xFF000000;
+            }
+            square.setRGB(0, 0, region.width(), region.height(), rgb, 0, region.width());
+            return new LiveFrame(square, new CropPlan(region.x(), region.y(), side, modelSize, 0));
+        }
+    }
+
+    /** The widest blend band offered: wider bands only blur the photo around the fill. */
+    public static final int MAX_BLEND_WIDTH = 64;
 
     /** Side in pixels of the live composite shown on the canvas. */
     static final int LIVE_SIDE = 512;
@@ -139,6 +166,9 @@ public final class RunViewModel {
     private final LongProperty seed = new SimpleLongProperty(42);
     private final BooleanProperty seedLocked = new SimpleBooleanProperty(false);
     private final IntegerProperty samples = new SimpleIntegerProperty(2);
+    private final BooleanProperty refine = new SimpleBooleanProperty(true);
+    private final DoubleProperty refineStrength = new SimpleDoubleProperty(RefineOptions.defaults().strength());
+    private final IntegerProperty blendWidth = new SimpleIntegerProperty(RefineOptions.defaults().blendWidth());
     private final ObjectProperty<ModelChoice> selectedModel = new SimpleObjectProperty<>();
     private final ObservableList<ModelChoice> models = FXCollections.observableArrayList();
 
@@ -154,6 +184,7 @@ public final class RunViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper stageText = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper cursorEntry = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyStringWrapper lastRun = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<LiveFrame> liveFrame = new ReadOnlyObjectWrapper<>();
@@ -217,6 +248,10 @@ public final class RunViewModel {
         seed.set(s.seed);
         seedLocked.set(s.seedLocked);
         samples.set(Math.max(1, Math.min(RePaintParameters.MAX_SAMPLES, s.samples)));
+        refine.set(s.refine);
+        refineStrength.set(s.refineStrength > 0 && s.refineStrength <= 1 ? s.refineStrength
+                : RefineOptions.defaults().strength());
+        blendWidth.set(Math.max(0, Math.min(MAX_BLEND_WIDTH, s.blendWidth)));
     }
 
     /** Writes the parameters into the settings object (saved by the caller with the rest). */
@@ -230,6 +265,9 @@ public final class RunViewModel {
         settings.seed = seed.get();
         settings.seedLocked = seedLocked.get();
         settings.samples = samples.get();
+        settings.refine = refine.get();
+        settings.refineStrength = refineStrength.get();
+        settings.blendWidth = blendWidth.get();
         ModelInfo m = model.get();
         if (m != null) {
             settings.modelPath = m.location().toString();
@@ -398,6 +436,13 @@ public final class RunViewModel {
                 seed.get(), total, null, 1);
     }
 
+    /** The native-resolution refinement settings of the next run. */
+    public RefineOptions refineOptions() {
+        double strength = Math.max(0.05, Math.min(1.0, refineStrength.get()));
+        return RefineOptions.defaults().withEnabled(refine.get()).withStrength(strength)
+                .withBlendWidth(Math.max(0, Math.min(MAX_BLEND_WIDTH, blendWidth.get())));
+    }
+
     private int trainSteps() {
         ModelInfo m = model.get();
         return m == null ? SchedulerConfig.defaults().numTrainTimesteps() : m.config().numTrainTimesteps();
@@ -448,6 +493,18 @@ public final class RunViewModel {
         return base + " · about " + formatDuration(seconds) + " here";
     }
 
+    /** The estimate for a planned job: every pass's UNet calls, at the measured time per model-size image. */
+    private String estimateText(JobPlan plan) {
+        if (!plan.refines()) {
+            return estimateText(plan.coarseCalls(), plan.batch());
+        }
+        String base = String.format(Locale.ROOT, "%,d UNet calls (coarse %,d + %d refinement level%s)",
+                plan.modelCalls(), plan.coarseCalls(), plan.refine().levels().size(),
+                plan.refine().levels().size() == 1 ? "" : "s");
+        Double ms = loaded == null ? null : settings.msPerCall.get(loaded.speedKey());
+        return ms == null ? base : base + " · about " + formatDuration(plan.sampleCalls() * ms / 1000.0) + " here";
+    }
+
     public static String formatDuration(double seconds) {
         return org.repaintstudio.app.util.Durations.format(seconds);
     }
@@ -484,9 +541,9 @@ public final class RunViewModel {
         ModelInfo info = model.get();
         InpaintEngine engine = InpaintEngine.of(m);
         InpaintJob job = new InpaintJob(input.image(), input.softMask(), parameters(), PreviewPolicy.live(LIVE_SIDE),
-                input.sourceName());
+                input.sourceName(), refineOptions(), keepKnownExact(input));
         JobPlan plan = engine.plan(job);
-        int frameStride = Math.max(1, plan.modelCalls() / 120);
+        int frameStride = Math.max(1, plan.coarseCalls() / 120);
         int n = job.params().samples();
         int runNumber = ++runCounter;
         String speedKey = m.speedKey();
@@ -502,12 +559,14 @@ public final class RunViewModel {
                         (System.nanoTime() - startNanos) / 1_000_000), outcome))
                 .onCancelled(() -> {
                     progressText.set("Cancelled");
+                    stageText.set("");
                     liveFrame.set(null);
                     previews.clear();
                     AppLog.info("run " + runNumber + " cancelled");
                 })
                 .onFailure(e -> {
                     progressText.set("Failed");
+                    stageText.set("");
                     liveFrame.set(null);
                     report("inpaint", e);
                 })
@@ -515,9 +574,20 @@ public final class RunViewModel {
                     running.set(false);
                     runHandle = null;
                     cursorEntry.set(-1);
+                    // The plot keeps the whole job that ran (levels included) until a parameter changes.
+                    TimestepSchedule ran = schedule.get();
                     recompute();
+                    schedule.set(ran);
                 }));
         return true;
+    }
+
+    /**
+     * Outpainting keeps every known pixel exactly: a run the caller marks so, or one whose mask fills
+     * a whole edge of the picture, as after Extend canvas.
+     */
+    static boolean keepKnownExact(RunInput input) {
+        return input.keepKnownExact() || CanvasExtension.isOutpaintingMask(input.softMask());
     }
 
     /** What a finished run needs besides the engine's outcome to become gallery results. */
@@ -544,7 +614,8 @@ public final class RunViewModel {
         String took = formatDuration(run.millis() / 1000.0);
         progress.set(1);
         progressText.set(String.format(Locale.ROOT, "Done: %d sample%s in %s", n, n == 1 ? "" : "s", took));
-        lastRun.set(String.format(Locale.ROOT, "Last run %s (%d calls)", took, stats.modelCalls()));
+        stageText.set("");
+        lastRun.set(String.format(Locale.ROOT, "Last run %s (%d calls)", took, outcome.jobCalls()));
         AppLog.info("run " + run.number() + " done in " + run.millis() + " ms: " + outcome.params().describe());
     }
 
@@ -559,10 +630,12 @@ public final class RunViewModel {
         previews.setAll(made);
         previewsReceived.set(0);
         liveFrame.set(null);
-        schedule.set(plan.schedule());
+        schedule.set(plan.wholeSchedule());
         cursorEntry.set(0);
         progress.set(0);
         progressText.set("Starting…");
+        stageText.set(plan.refines() ? stageLine(plan.stages().get(0)) : "");
+        estimate.set(estimateText(plan));
         running.set(true);
         storeSettings();
         saveSettings.run();
@@ -570,14 +643,21 @@ public final class RunViewModel {
 
     /** Engine events to the UI thread, coalesced: never one UI action per event. */
     private EngineListener uiListener(JobPlan plan, int frameStride, List<List<BufferedImage>> frames) {
-        UiCoalescer<StagedProgress> progressUi = new UiCoalescer<>(executor, this::showProgress);
+        UiCoalescer<JobProgress> progressUi = new UiCoalescer<>(executor, this::showProgress);
         UiCoalescer<Boolean> previewUi = new UiCoalescer<>(executor, x -> drainPreviews());
         UiCoalescer<LiveFrame> liveUi = new UiCoalescer<>(executor, liveFrame::set);
         AtomicReferenceArray<PreviewEvent> slotsLatest = latest;
         return new EngineListener() {
             @Override
-            public void progressed(JobStage stage, Progress p) {
-                progressUi.post(new StagedProgress(stage, p));
+            public void jobProgressed(JobProgress p) {
+                progressUi.post(p);
+            }
+
+            @Override
+            public void regionUpdated(JobStage stage, int sample, Mask.Box region, BufferedImage pixels) {
+                if (sample == 0) {
+                    liveUi.post(LiveFrame.ofRegion(region, pixels, plan.crop().modelSize()));
+                }
             }
 
             @Override
@@ -594,7 +674,6 @@ public final class RunViewModel {
         };
     }
 
-    private record StagedProgress(JobStage stage, Progress progress) {}
 
     /** Full-size results are big: older runs go once the gallery holds more than the budget. */
     private void trimResults() {
@@ -615,15 +694,27 @@ public final class RunViewModel {
         }
     }
 
-    private void showProgress(StagedProgress staged) {
-        Progress p = staged.progress();
+    /** The whole job's progress (every pass) and the status line naming the level and tile batch running. */
+    private void showProgress(JobProgress p) {
         progress.set(p.fraction());
         cursorEntry.set(p.entry());
-        double speed = p.callsPerSecond();
-        String eta = p.denoiseDone() == 0 ? "" : " · " + formatDuration(p.etaNanos() / 1e9) + " left";
-        String stage = staged.stage().label();
-        progressText.set(String.format(Locale.ROOT, "%sUNet call %d/%d · %.1f calls/s%s",
-                stage.isEmpty() ? "" : stage + " · ", p.denoiseDone(), p.denoiseTotal(), speed, eta));
+        String eta = p.callsDone() == 0 ? "" : " · " + formatDuration(p.etaNanos() / 1e9) + " left";
+        progressText.set(String.format(Locale.ROOT, "UNet call %d/%d · %.1f calls/s%s", p.callsDone(),
+                p.callsTotal(), p.callsPerSecond(), eta));
+        stageText.set(stageLine(p.stage()));
+    }
+
+    /** "Coarse pass (level 1 of 3)", "Refining level 2 of 3 · tiles 4/9 at full detail"; empty for a one-pass job. */
+    static String stageLine(JobStage stage) {
+        if (stage.passCount() <= 1) {
+            return "";
+        }
+        String level = "level " + (stage.pass() + 1) + " of " + stage.passCount();
+        if (!stage.isRefinement()) {
+            return "Coarse pass (" + level + ")";
+        }
+        return "Refining " + level + " · tile batch " + (stage.tile() + 1) + "/" + stage.tileCount()
+                + (stage.pass() == stage.passCount() - 1 ? " at the photo's own resolution" : "");
     }
 
     private void drainPreviews() {
@@ -694,6 +785,14 @@ public final class RunViewModel {
     public LongProperty seedProperty() { return seed; }
     public BooleanProperty seedLockedProperty() { return seedLocked; }
     public IntegerProperty samplesProperty() { return samples; }
+    /** Native-resolution detail: refine the fill up to the photo's resolution where the crop was shrunk. */
+    public BooleanProperty refineProperty() { return refine; }
+    /** How much each refinement level redraws, (0, 1]. */
+    public DoubleProperty refineStrengthProperty() { return refineStrength; }
+    /** Width in pixels of the blend band outside the mask. */
+    public IntegerProperty blendWidthProperty() { return blendWidth; }
+    /** Which pass, level and tile batch is running; empty for a one-pass job or when idle. */
+    public ReadOnlyStringProperty stageTextProperty() { return stageText.getReadOnlyProperty(); }
     public ObjectProperty<ModelChoice> selectedModelProperty() { return selectedModel; }
     public ObservableList<ModelChoice> models() { return models; }
     public ReadOnlyObjectProperty<ModelInfo> modelProperty() { return model.getReadOnlyProperty(); }

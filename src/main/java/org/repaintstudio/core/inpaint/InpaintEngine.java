@@ -3,13 +3,17 @@ package org.repaintstudio.core.inpaint;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.repaintstudio.core.UserFacingException;
 import org.repaintstudio.core.image.ImageGrid;
 import org.repaintstudio.core.image.Mask;
 import org.repaintstudio.core.image.SoftMask;
 import org.repaintstudio.core.model.LoadedModel;
+import org.repaintstudio.core.refine.RefineLevel;
+import org.repaintstudio.core.refine.RefinePlan;
 import org.repaintstudio.core.sampler.Denoiser;
+import org.repaintstudio.core.sampler.FiniteOutputGuard;
 import org.repaintstudio.core.sampler.PipelineListener;
 import org.repaintstudio.core.sampler.RePaintPipeline;
 import org.repaintstudio.core.sampler.SeededNoise;
@@ -21,9 +25,12 @@ import org.repaintstudio.core.task.CancelToken;
 /**
  * The inpainting service under every front end. For a job it plans the crop (a square around the
  * mask with context, sent to the model at its resolution), builds the schedule, runs RePaint with
- * the job's preview cadence, blends the samples back in the crop's neighbourhood and writes the
- * reproducible metadata. Pixels outside the mask and its feather band are returned unchanged, bit
- * for bit. One run at a time per engine (the model session is not thread-safe).
+ * the job's preview cadence, blends the samples back in the crop's neighbourhood, then, where the
+ * crop was shrunk, refines each sample level by level up to the photo's own resolution
+ * ({@link org.repaintstudio.core.refine}), and writes the reproducible metadata. Pixels outside the
+ * mask and its blend band (or, with {@link InpaintJob#keepKnownExact()}, outside the mask) are
+ * returned unchanged, bit for bit. One run at a time per engine (the model session is not
+ * thread-safe).
  */
 public final class InpaintEngine {
     private final Denoiser denoiser;
@@ -73,8 +80,21 @@ public final class InpaintEngine {
                 params.samples());
         TimestepSchedule schedule = params.schedule(config);
         int calls = schedule.denoiseCount();
-        return new JobPlan(cropPlan(support, modelSize), List.of(JobStage.COARSE), schedule, calls, params.samples(),
-                job.previews().everyFor(calls));
+        CropPlan crop = cropPlan(support, modelSize);
+        RefinePlan refine = RefinePlan.plan(support, crop.scale(), modelSize, config, job.refine());
+        return new JobPlan(crop, stages(refine), schedule, calls, params.samples(), job.previews().everyFor(calls),
+                refine);
+    }
+
+    /** The coarse pass, then one stage per refinement level with its tile batches. */
+    private static List<JobStage> stages(RefinePlan refine) {
+        int levels = refine.levels().size();
+        List<JobStage> stages = new ArrayList<>();
+        stages.add(JobStage.coarse(levels + 1));
+        for (RefineLevel level : refine.levels()) {
+            stages.add(JobStage.refine(level.index(), levels, 0, level.batches(refine.options().maxBatch())));
+        }
+        return stages;
     }
 
     /** Runs one job; its samples share each UNet call. */
@@ -85,6 +105,7 @@ public final class InpaintEngine {
     /**
      * Runs several jobs with the same parameters (except the seed) in shared UNet calls, one
      * sample each, with the noise of the first job's seed; evaluation uses this to batch images.
+     * The coarse pass is shared; each job is then refined on its own.
      */
     public List<InpaintOutcome> runBatch(List<InpaintJob> jobs, EngineListener events, CancelToken cancel) {
         List<JobPlan> plans = new ArrayList<>();
@@ -97,17 +118,20 @@ public final class InpaintEngine {
         }
         JobPlan first = plans.get(0);
         events.planned(first);
+        JobClock clock = JobClock.of(plans);
         Shape shape = new Shape(jobs.size() * params.samples(), 3, modelSize, modelSize);
         float[][] inputs = prepareInputs(jobs, plans, shape);
+        SeededNoise noise = new SeededNoise(params.seed());
         RePaintPipeline.Result result = new RePaintPipeline(denoiser).run(
                 new RePaintPipeline.Request(shape, inputs[0], inputs[1],
                         params.withPreviewEvery(first.previewEvery()).createSampler(config, shape,
                                 denoiser.outputChannels()),
-                        new SeededNoise(params.seed()), first.previewEvery()),
-                bridge(jobs, plans, events), cancel);
+                        noise, first.previewEvery()),
+                bridge(jobs, plans, events, clock), cancel);
         List<InpaintOutcome> outcomes = new ArrayList<>();
+        Passes passes = new Passes(noise, clock, events, cancel);
         for (int j = 0; j < jobs.size(); j++) {
-            outcomes.add(finish(jobs.get(j), plans.get(j), result, j * params.samples()));
+            outcomes.add(finish(jobs.get(j), plans.get(j), result, j * params.samples(), passes));
         }
         return outcomes;
     }
@@ -138,14 +162,16 @@ public final class InpaintEngine {
     }
 
     /** Turns the pipeline's events into engine events with model-space images and the live composite. */
-    private PipelineListener bridge(List<InpaintJob> jobs, List<JobPlan> plans, EngineListener events) {
+    private PipelineListener bridge(List<InpaintJob> jobs, List<JobPlan> plans, EngineListener events,
+                                    JobClock clock) {
         int r = modelSize;
-        JobStage stage = JobStage.COARSE;
+        JobStage stage = plans.get(0).stages().get(0);
         int liveSide = jobs.get(0).previews().liveSide();
         return new PipelineListener() {
             @Override
             public void progressed(Progress progress) {
                 events.progressed(stage, progress);
+                events.jobProgressed(clock.coarse(stage, progress));
             }
 
             @Override
@@ -158,16 +184,27 @@ public final class InpaintEngine {
         };
     }
 
-    private InpaintOutcome finish(InpaintJob job, JobPlan plan, RePaintPipeline.Result result, int firstSample) {
-        Resample.BlendBand alpha = Resample.featherAlpha(job.mask(), plan.crop());
+    /** Blends each sample back, refines it where the plan says so, and assembles the outcome. */
+    private InpaintOutcome finish(InpaintJob job, JobPlan plan, RePaintPipeline.Result result, int firstSample,
+                                  Passes passes) {
+        Resample.BlendBand alpha = Resample.featherAlpha(job.mask(), plan.crop(),
+                job.keepKnownExact() ? 0 : plan.crop().feather());
+        RefinePass refine = new RefinePass(job, plan, passes.events(), passes.clock());
+        Denoiser guarded = FiniteOutputGuard.wrap(denoiser);
         List<BufferedImage> full = new ArrayList<>();
         List<BufferedImage> small = new ArrayList<>();
         for (int n = 0; n < job.params().samples(); n++) {
             BufferedImage modelOut = ImageGrid.fromTensor(result.samples(), modelSize, modelSize, firstSample + n);
             small.add(modelOut);
-            full.add(Resample.blendBack(job.image(), modelOut, plan.crop(), alpha));
+            BufferedImage coarse = Resample.blendBack(job.image(), modelOut, plan.crop(), alpha);
+            full.add(refine.run(coarse, n, guarded, passes.noise().stream(firstSample + n), passes.cancel()));
         }
-        return new InpaintOutcome(full, small, plan, job.params(),
-                RunMetadata.of(modelName, job.sourceName(), job.params(), plan.crop(), device), result);
+        Map<String, String> meta = RunMetadata.of(modelName, job.sourceName(), job.params(), plan.crop(), device);
+        RunMetadata.putRefinement(meta, plan.refine(), job.keepKnownExact());
+        return new InpaintOutcome(full, small, plan, job.params(), meta, result, plan.modelCalls(),
+                passes.clock().elapsedNanos());
     }
+
+    /** What the passes after the coarse one share: the samples' noise streams, the clock, events, cancel. */
+    private record Passes(SeededNoise noise, JobClock clock, EngineListener events, CancelToken cancel) {}
 }

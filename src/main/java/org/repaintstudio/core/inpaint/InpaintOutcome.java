@@ -14,10 +14,13 @@ import org.repaintstudio.core.sampler.RePaintPipeline;
  * @param plan       the crop and schedule the job ran
  * @param metadata   what reproduces the run (without the sample number; see {@link #metadata(int)})
  * @param params     the parameters the job ran with
- * @param stats      UNet calls and where the time went
+ * @param stats      UNet calls and where the time went in the coarse pass
+ * @param jobCalls   UNet calls of the whole job, every pass
+ * @param jobNanos   wall time of the whole job, from the first call to the last result
  */
 public record InpaintOutcome(List<BufferedImage> results, List<BufferedImage> modelSpace, JobPlan plan,
-                             RePaintParameters params, Map<String, String> metadata, RePaintPipeline.Result stats) {
+                             RePaintParameters params, Map<String, String> metadata, RePaintPipeline.Result stats,
+                             int jobCalls, long jobNanos) {
     public CropPlan crop() {
         return plan.crop();
     }

@@ -132,7 +132,11 @@ final class Resample {
      * pixel (so a soft edge fades rather than ending in a hard band). 0 outside the image.
      */
     static BlendBand featherAlpha(SoftMask mask, CropPlan plan) {
-        int f = plan.feather();
+        return featherAlpha(mask, plan, plan.feather());
+    }
+
+    /** As above with a band of {@code f} pixels; 0 makes the fill weight the blend weight. */
+    static BlendBand featherAlpha(SoftMask mask, CropPlan plan, int f) {
         org.repaintstudio.core.image.Mask.Box box = mask.support().bounds();
         int x0 = Math.max(Math.max(plan.x(), 0), box.x() - f - 1);
         int y0 = Math.max(Math.max(plan.y(), 0), box.y() - f - 1);

@@ -35,6 +35,21 @@ public final class RunMetadata {
         return meta;
     }
 
+    /**
+     * The refinement a job ran: "off", "none" (on, but the crop was not shrunk) or its settings and
+     * level count; and "exact" where every pixel outside the mask kept its value.
+     */
+    public static void putRefinement(Map<String, String> meta, org.repaintstudio.core.refine.RefinePlan plan,
+                                     boolean keepKnownExact) {
+        org.repaintstudio.core.refine.RefineOptions o = plan.options();
+        meta.put("repaint.refine", !o.enabled() ? "off" : plan.isEmpty() ? "none"
+                : String.format(java.util.Locale.ROOT, "levels=%d,strength=%s,steps=%d,blend_width=%d",
+                        plan.levels().size(), o.strength(), o.steps(), o.blendWidth()));
+        if (keepKnownExact) {
+            meta.put("repaint.known_pixels", "exact");
+        }
+    }
+
     /** The run's metadata plus the 1-based sample number. */
     public static Map<String, String> forSample(Map<String, String> run, int sample) {
         Map<String, String> meta = new LinkedHashMap<>(run);

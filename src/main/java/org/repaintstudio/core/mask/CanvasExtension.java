@@ -47,4 +47,25 @@ public record CanvasExtension(BufferedImage image, byte[] mask) {
         image.setRGB(0, 0, nw, nh, out, 0, nw);
         return new CanvasExtension(image, mask);
     }
+
+    /**
+     * Whether a mask fills a whole edge of the picture (every pixel of its first or last row or
+     * column), as the border of an extended canvas does. Such a run is outpainting: everything
+     * outside the mask is the picture itself and must keep its pixels exactly.
+     */
+    public static boolean isOutpaintingMask(org.repaintstudio.core.image.SoftMask mask) {
+        int w = mask.width();
+        int h = mask.height();
+        return fullLine(mask, 0, 0, 1, 0, w) || fullLine(mask, 0, h - 1, 1, 0, w)
+                || fullLine(mask, 0, 0, 0, 1, h) || fullLine(mask, w - 1, 0, 0, 1, h);
+    }
+
+    private static boolean fullLine(org.repaintstudio.core.image.SoftMask mask, int x, int y, int dx, int dy, int n) {
+        for (int i = 0; i < n; i++) {
+            if (mask.fill(x + i * dx, y + i * dy) < 1f) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.repaintstudio.core.image.Mask;
-import org.repaintstudio.core.inpaint.CropPlan;
 import org.repaintstudio.core.schedule.SchedulerConfig;
 
 /**
@@ -17,11 +16,14 @@ public record RefinePlan(List<RefineLevel> levels, LevelSchedule schedule, int t
         levels = List.copyOf(levels);
     }
 
-    public static RefinePlan plan(Mask mask, CropPlan crop, SchedulerConfig config, RefineOptions opts) {
-        int tile = crop.modelSize();
+    /**
+     * @param cropScale image pixels per model pixel of the coarse pass's crop
+     * @param tile      the model's resolution: the side of every tile
+     */
+    public static RefinePlan plan(Mask mask, double cropScale, int tile, SchedulerConfig config, RefineOptions opts) {
         LevelSchedule schedule = LevelSchedule.of(config, opts);
         List<RefineLevel> levels = new ArrayList<>();
-        int count = levelCount(crop.scale());
+        int count = levelCount(cropScale);
         Mask.Box box = count == 0 || !opts.enabled() ? null : mask.bounds();
         if (box == null) {
             return new RefinePlan(levels, schedule, tile, opts);
@@ -30,7 +32,9 @@ public record RefinePlan(List<RefineLevel> levels, LevelSchedule schedule, int t
             int scale = 1 << (count - k);
             // The last level's redrawn band must hold the whole blend band, so that blending only mixes new pixels.
             int dilation = k == count ? Math.max(opts.dilation(), opts.blendWidth()) : opts.dilation();
-            levels.add(LevelTiling.level(k, scale, mask, box, tile, Math.min(opts.overlap(), tile - 1), dilation));
+            // At most half a tile of overlap: more only multiplies the tiles (a 32-px model with the 24-px
+            // default would step by 8 pixels and send 9 times as many tiles).
+            levels.add(LevelTiling.level(k, scale, mask, box, tile, Math.min(opts.overlap(), tile / 2), dilation));
         }
         return new RefinePlan(levels, schedule, tile, opts);
     }

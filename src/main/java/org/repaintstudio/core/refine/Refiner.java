@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 
 import org.repaintstudio.core.UserFacingException;
 import org.repaintstudio.core.image.Mask;
-import org.repaintstudio.core.inpaint.CropPlan;
 import org.repaintstudio.core.sampler.Denoiser;
 import org.repaintstudio.core.sampler.DiffusersRePaintScheduler;
 import org.repaintstudio.core.sampler.NoiseSource;
@@ -30,18 +29,10 @@ public final class Refiner {
      * @param original   the photo as the user gave it
      * @param mask       what to fill (same size as the photo)
      * @param coarseFull the coarse crop pass's full-size result for this sample
-     * @param plan       the crop the coarse pass used
+     * @param plan       the levels, planned beforehand from the coarse pass's crop ({@link RefinePlan#plan})
      * @param noise      draws for the re-noising and the steps (e.g. the sample's seeded stream)
      * @return the refined full-size result, or {@code coarseFull} itself when the plan has no level
      */
-    public static BufferedImage refine(BufferedImage original, Mask mask, BufferedImage coarseFull, CropPlan plan,
-                                       Denoiser denoiser, SchedulerConfig cfg, RefineOptions opts, NoiseSource noise,
-                                       RefineListener listener, CancelToken cancel) {
-        return refine(original, mask, coarseFull, RefinePlan.plan(mask, plan, cfg, opts), denoiser, noise, listener,
-                cancel);
-    }
-
-    /** As above, with the levels planned beforehand (e.g. to count the whole job's calls first). */
     public static BufferedImage refine(BufferedImage original, Mask mask, BufferedImage coarseFull, RefinePlan plan,
                                        Denoiser denoiser, NoiseSource noise, RefineListener listener,
                                        CancelToken cancel) {

@@ -22,9 +22,13 @@
  * pixel beyond keeps its input value exactly. Buffers are the size of the levels' canvases, which
  * cover the mask's neighbourhood only; the one full-size image is the returned result.
  *
- * <p>Engine wiring: plan with {@link org.repaintstudio.core.refine.RefinePlan#plan} from the same
- * mask and {@code CropPlan} as the coarse pass, add {@code plan.totalCalls()} to the coarse pass's
- * UNet calls for the job's progress and ETA, run the coarse pass, then call {@code Refiner.refine}
- * once per sample with that sample's coarse result.
+ * <p>Wired into the engine: {@code core.inpaint.InpaintEngine.plan} plans the levels with
+ * {@link org.repaintstudio.core.refine.RefinePlan#plan} from the same mask and crop scale as the
+ * coarse pass (the job's {@link org.repaintstudio.core.refine.RefineOptions}; empty when off or when
+ * the crop was not shrunk) and makes each level a stage of the job, whose UNet calls count in the
+ * job's progress and ETA. {@code InpaintEngine.run} runs the coarse pass, then
+ * {@link org.repaintstudio.core.refine.Refiner#refine} once per sample with that sample's coarse
+ * result and the rest of that sample's seeded noise stream, turning its events into engine events.
+ * This package does not depend on {@code core.inpaint}.
  */
 package org.repaintstudio.core.refine;

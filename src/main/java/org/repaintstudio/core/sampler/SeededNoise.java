@@ -22,16 +22,34 @@ public final class SeededNoise implements NoiseSource {
         if (batch < 1 || draw.length % batch != 0) {
             throw new IllegalArgumentException("draw of " + draw.length + " values cannot hold " + batch + " samples");
         }
-        if (streams.length < batch) {
-            GaussianGenerator[] grown = java.util.Arrays.copyOf(streams, batch);
-            for (int k = streams.length; k < batch; k++) {
-                grown[k] = new GaussianGenerator(SplitMix64.mix(seed, k));
-            }
-            streams = grown;
-        }
+        grow(batch);
         int per = draw.length / batch;
         for (int k = 0; k < batch; k++) {
             streams[k].fill(draw, k * per, (k + 1) * per);
+        }
+    }
+
+    /**
+     * Stream {@code k} alone, continued where the batched draws left it: sample k's further draws
+     * (e.g. its refinement after the coarse pass), the same whatever the batch size was.
+     */
+    public NoiseSource stream(int k) {
+        return (draw, batch) -> {
+            if (batch != 1) {
+                throw new IllegalArgumentException("one stream draws one sample at a time");
+            }
+            grow(k + 1);
+            streams[k].fill(draw, 0, draw.length);
+        };
+    }
+
+    private void grow(int count) {
+        if (streams.length < count) {
+            GaussianGenerator[] grown = java.util.Arrays.copyOf(streams, count);
+            for (int k = streams.length; k < count; k++) {
+                grown[k] = new GaussianGenerator(SplitMix64.mix(seed, k));
+            }
+            streams = grown;
         }
     }
 }

@@ -105,6 +105,111 @@ class RunViewModelTest {
         assertThat(vm.seedProperty().get()).isEqualTo(5);
     }
 
+    /** A 240×180 picture with a 50×40 hole: the tiny model's crop is shrunk, so two refinement levels follow. */
+    private static RunViewModel.RunInput photoInput() {
+        BufferedImage img = org.repaintstudio.core.TestImages.gradient(240, 180);
+        Mask mask = new Mask(240, 180);
+        for (int y = 70; y < 110; y++) {
+            for (int x = 95; x < 145; x++) {
+                mask.set(x, y, true);
+            }
+        }
+        return new RunViewModel.RunInput(img, mask, "photo.png");
+    }
+
+    private static Settings quickSettings() {
+        Settings settings = new Settings();
+        settings.steps = 6;
+        settings.jumpLength = 2;
+        settings.jumpNSample = 1;
+        settings.samples = 1;
+        settings.seedLocked = true;
+        return settings;
+    }
+
+    @Test
+    void aRunShowsEveryLevelItsTileBatchesAndTheLiveCompositeOverTheWholeJob() {
+        RunViewModel vm = create(quickSettings());
+        List<String> stages = new ArrayList<>();
+        List<Double> progress = new ArrayList<>();
+        List<RunViewModel.LiveFrame> frames = new ArrayList<>();
+        vm.stageTextProperty().addListener((o, a, b) -> stages.add(b));
+        vm.progressProperty().addListener((o, a, b) -> progress.add(b.doubleValue()));
+        vm.liveFrameProperty().addListener((o, a, b) -> frames.add(b));
+        List<Integer> plotted = new ArrayList<>();
+        List<Integer> cursor = new ArrayList<>();
+        vm.scheduleProperty().addListener((o, a, b) -> plotted.add(b == null ? 0 : b.size()));
+        vm.cursorEntryProperty().addListener((o, a, b) -> cursor.add(b.intValue()));
+        int coarseEntries = vm.scheduleProperty().get().size();
+
+        assertThat(vm.run(RunViewModelTest::photoInput)).isTrue();
+
+        int whole = plotted.get(0);
+        assertThat(whole).as("the plot shows the levels after the coarse schedule").isGreaterThan(coarseEntries);
+        assertThat(cursor).as("the cursor walks into the levels").contains(whole - 1);
+
+        assertThat(dialogs.messages).isEmpty();
+        assertThat(stages).contains("Coarse pass (level 1 of 3)");
+        assertThat(stages).anyMatch(t -> t.startsWith("Refining level 2 of 3 · tile batch 1/"));
+        assertThat(stages).anyMatch(t -> t.startsWith("Refining level 3 of 3 · tile batch")
+                && t.endsWith("at the photo's own resolution"));
+        assertThat(vm.stageTextProperty().get()).as("cleared when done").isEmpty();
+        assertThat(progress).isSorted();
+        assertThat(progress.get(progress.size() - 1)).isEqualTo(1.0);
+        assertThat(progress).as("the coarse pass is only part of the job").anyMatch(p -> p > 0.05 && p < 0.95);
+        // A level's region is opaque from its corner; the coarse composite is transparent outside the mask.
+        List<RunViewModel.LiveFrame> regions = frames.stream()
+                .filter(f -> f != null && f.composite().getRGB(0, 0) >>> 24 == 0xFF).toList();
+        assertThat(regions).as("one live region per refinement level").hasSize(2);
+        assertThat(regions.get(1).plan().x()).isLessThanOrEqualTo(95);
+        assertThat(vm.results().get(0).metadata().get("repaint.refine")).startsWith("levels=2");
+        assertThat(vm.lastRunProperty().get()).startsWith("Last run");
+    }
+
+    @Test
+    void detailSettingsArePersistedAndTheOffSwitchRunsTheCoarsePassOnly() {
+        Settings settings = quickSettings();
+        RunViewModel vm = create(settings);
+        vm.refineProperty().set(false);
+        vm.refineStrengthProperty().set(0.5);
+        vm.blendWidthProperty().set(7);
+        vm.storeSettings();
+        assertThat(settings.refine).isFalse();
+        assertThat(settings.refineStrength).isEqualTo(0.5);
+        assertThat(settings.blendWidth).isEqualTo(7);
+        RunViewModel again = create(settings);
+        assertThat(again.refineProperty().get()).isFalse();
+        assertThat(again.refineOptions().strength()).isEqualTo(0.5);
+        assertThat(again.refineOptions().blendWidth()).isEqualTo(7);
+        List<String> stages = new ArrayList<>();
+        again.stageTextProperty().addListener((o, a, b) -> stages.add(b));
+        assertThat(again.run(RunViewModelTest::photoInput)).isTrue();
+        assertThat(stages).allMatch(String::isEmpty);
+        assertThat(again.results().get(0).metadata()).containsEntry("repaint.refine", "off");
+    }
+
+    @Test
+    void anExtendedCanvasRunKeepsEveryKnownPixelExactly() {
+        BufferedImage picture = org.repaintstudio.core.TestImages.gradient(160, 120);
+        org.repaintstudio.core.mask.CanvasExtension ext = org.repaintstudio.core.mask.CanvasExtension.of(picture,
+                new org.repaintstudio.core.mask.CanvasExtension.Margins(0, 40, 0, 0));
+        int w = ext.image().getWidth();
+        int h = ext.image().getHeight();
+        Mask mask = new Mask(w, h);
+        for (int i = 0; i < ext.mask().length; i++) {
+            mask.set(i % w, i / w, ext.mask()[i] != 0);
+        }
+        RunViewModel vm = create(quickSettings());
+        assertThat(vm.run(() -> new RunViewModel.RunInput(ext.image(), mask, "wide.png"))).isTrue();
+        BufferedImage result = vm.results().get(0).image();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < 160; x++) {
+                assertThat(result.getRGB(x, y)).as("known pixel %d,%d", x, y).isEqualTo(picture.getRGB(x, y));
+            }
+        }
+        assertThat(vm.results().get(0).metadata()).containsEntry("repaint.known_pixels", "exact");
+    }
+
     @Test
     void unlockedSeedChangesPerRunAndAnEmptyMaskIsRefused() {
         Settings settings = new Settings();

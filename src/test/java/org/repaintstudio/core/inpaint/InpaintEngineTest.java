@@ -22,6 +22,7 @@ import org.repaintstudio.core.sampler.PipelineListener;
 import org.repaintstudio.core.sampler.PipelineListener.Progress;
 import org.repaintstudio.core.sampler.SamplerRegistry;
 import org.repaintstudio.core.image.SoftMask;
+import org.repaintstudio.core.refine.RefineOptions;
 
 class InpaintEngineTest {
     private static LoadedModel tiny;
@@ -56,7 +57,7 @@ class InpaintEngineTest {
     void largeImageKeepsEveryPixelOutsideMaskAndFeather() {
         BufferedImage img = TestImages.gradient(640, 480);
         Mask mask = rect(640, 480, 300, 200, 30, 20);
-        InpaintOutcome out = engine.run(InpaintJob.of(img, mask, quick().withSeed(1)), EngineListener.NONE,
+        InpaintOutcome out = engine.run(InpaintJob.of(img, mask, quick().withSeed(1)).withRefine(RefineOptions.off()), EngineListener.NONE,
                 CancelToken.none());
         BufferedImage result = out.results().get(0);
         assertThat(result.getWidth()).isEqualTo(640);

@@ -22,7 +22,7 @@ class LevelTilingTest {
             }
         }
         RefineOptions opts = RefineOptions.defaults().withOverlap(16).withDilation(3);
-        RefinePlan plan = RefinePlan.plan(mask, CropPlan.plan(mask, 64, 0.5), SchedulerConfig.defaults(), opts);
+        RefinePlan plan = RefinePlan.plan(mask, CropPlan.plan(mask, 64, 0.5).scale(), 64, SchedulerConfig.defaults(), opts);
         RefineLevel last = plan.levels().get(plan.levels().size() - 1);
         assertThat(last.scale()).isEqualTo(1);
         for (RefineLevel level : plan.levels()) {

@@ -46,7 +46,7 @@ public final class RefineBench {
             CropPlan crop = CropPlan.plan(mask, model.resolution(), CropPlan.DEFAULT_CONTEXT);
             BufferedImage coarse = coarse(model, photo, mask, seed, kv.get("coarse"), out);
             RefineOptions opts = options(kv);
-            RefinePlan plan = RefinePlan.plan(mask, crop, model.schedulerConfig(), opts);
+            RefinePlan plan = RefinePlan.plan(mask, crop.scale(), crop.modelSize(), model.schedulerConfig(), opts);
             StringBuilder levels = new StringBuilder();
             for (RefineLevel l : plan.levels()) {
                 levels.append(String.format(" L%d scale %d canvas %dx%d tiles %d;", l.index(), l.scale(),

@@ -13,14 +13,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.repaintstudio.core.Golden;
+import org.repaintstudio.core.TestDenoisers;
 import org.repaintstudio.core.TestImages;
 import org.repaintstudio.core.image.Mask;
 import org.repaintstudio.core.inpaint.CropPlan;
 import org.repaintstudio.core.model.LoadedModel;
-import org.repaintstudio.core.sampler.Denoiser;
 import org.repaintstudio.core.sampler.SeededNoise;
-import org.repaintstudio.core.sampler.Shape;
-import org.repaintstudio.core.schedule.NoiseSchedule;
 import org.repaintstudio.core.schedule.SchedulerConfig;
 import org.repaintstudio.core.task.CancelToken;
 
@@ -79,8 +77,7 @@ class RefinerTest {
         Mask mask = rect(640, 480, 300, 200, 60, 40);
         CropPlan crop = CropPlan.plan(mask, TILE, CropPlan.DEFAULT_CONTEXT);
         RefineOptions opts = quick().withBlendWidth(3);
-        BufferedImage out = Refiner.refine(photo, mask, greyFill(photo, mask), crop, tiny.denoiser(),
-                tiny.schedulerConfig(), opts, new SeededNoise(3), RefineListener.NONE, CancelToken.none());
+        BufferedImage out = Refiner.refine(photo, mask, greyFill(photo, mask), RefinePlan.plan(mask, crop.scale(), TILE, tiny.schedulerConfig(), opts), tiny.denoiser(), new SeededNoise(3), RefineListener.NONE, CancelToken.none());
         int band = opts.blendWidth() + 1;
         int changedInside = 0;
         for (int y = 0; y < 480; y++) {
@@ -105,7 +102,7 @@ class RefinerTest {
         assertThat(RefinePlan.levelCount(4.5)).isEqualTo(2);
         assertThat(RefinePlan.levelCount(7.86)).isEqualTo(3);
         Mask mask = rect(640, 480, 300, 200, 60, 40);
-        RefinePlan plan = RefinePlan.plan(mask, CropPlan.plan(mask, TILE, 0.5), SchedulerConfig.defaults(), quick());
+        RefinePlan plan = RefinePlan.plan(mask, CropPlan.plan(mask, TILE, 0.5).scale(), TILE, SchedulerConfig.defaults(), quick());
         assertThat(plan.levels()).extracting(RefineLevel::scale).containsExactly(2, 1);
     }
 
@@ -115,15 +112,15 @@ class RefinerTest {
         Mask small = rect(200, 150, 90, 70, 8, 6);
         CropPlan nativeCrop = CropPlan.plan(small, TILE, CropPlan.DEFAULT_CONTEXT);
         assertThat(nativeCrop.scale()).isLessThanOrEqualTo(1.0);
-        CountingDenoiser counter = new CountingDenoiser(tiny.denoiser(), -1, null);
+        TestDenoisers.Counting counter = new TestDenoisers.Counting(tiny.denoiser(), -1, null);
         BufferedImage coarse = greyFill(photo, small);
-        assertThat(Refiner.refine(photo, small, coarse, nativeCrop, counter, tiny.schedulerConfig(), quick(),
+        assertThat(Refiner.refine(photo, small, coarse, RefinePlan.plan(small, nativeCrop.scale(), TILE, tiny.schedulerConfig(), quick()), counter,
                 new SeededNoise(1), RefineListener.NONE, CancelToken.none())).isSameAs(coarse);
 
         Mask large = rect(200, 150, 40, 30, 100, 80);
         CropPlan shrunk = CropPlan.plan(large, TILE, CropPlan.DEFAULT_CONTEXT);
         assertThat(shrunk.scale()).isGreaterThan(1.0);
-        assertThat(Refiner.refine(photo, large, coarse, shrunk, counter, tiny.schedulerConfig(), RefineOptions.off(),
+        assertThat(Refiner.refine(photo, large, coarse, RefinePlan.plan(large, shrunk.scale(), TILE, tiny.schedulerConfig(), RefineOptions.off()), counter,
                 new SeededNoise(1), RefineListener.NONE, CancelToken.none())).isSameAs(coarse);
         assertThat(counter.calls).isZero();
     }
@@ -134,7 +131,7 @@ class RefinerTest {
         Mask mask = rect(640, 480, 250, 180, 120, 90);
         CropPlan crop = CropPlan.plan(mask, TILE, CropPlan.DEFAULT_CONTEXT);
         RefineOptions opts = quick().withMaxBatch(3).withResampling(2, 2);
-        RefinePlan plan = RefinePlan.plan(mask, crop, tiny.schedulerConfig(), opts);
+        RefinePlan plan = RefinePlan.plan(mask, crop.scale(), crop.modelSize(), tiny.schedulerConfig(), opts);
         int expected = 0;
         for (RefineLevel level : plan.levels()) {
             expected += plan.schedule().denoiseCount() * ((level.tiles().size() + 2) / 3);
@@ -143,7 +140,7 @@ class RefinerTest {
         assertThat(plan.schedule().denoiseCount()).isEqualTo(3 + 2 + 2);
         assertThat(plan.totalCalls()).isEqualTo(expected);
         // A cheap analytic denoiser: this test counts calls, it does not judge pixels.
-        CountingDenoiser counter = new CountingDenoiser(new IdealFlatDenoiser(tiny.schedulerConfig(), 0x808080), -1,
+        TestDenoisers.Counting counter = new TestDenoisers.Counting(new TestDenoisers.IdealFlat(tiny.schedulerConfig(), 0x808080), -1,
                 null);
         List<RefineProgress> events = new ArrayList<>();
         RefineListener listener = new RefineListener() {
@@ -167,9 +164,8 @@ class RefinerTest {
         Mask mask = rect(640, 480, 250, 180, 120, 90);
         CropPlan crop = CropPlan.plan(mask, TILE, CropPlan.DEFAULT_CONTEXT);
         CancelToken cancel = new CancelToken();
-        CountingDenoiser counter = new CountingDenoiser(tiny.denoiser(), 3, cancel);
-        assertThatThrownBy(() -> Refiner.refine(photo, mask, greyFill(photo, mask), crop, counter,
-                tiny.schedulerConfig(), quick().withMaxBatch(1), new SeededNoise(1), RefineListener.NONE, cancel))
+        TestDenoisers.Counting counter = new TestDenoisers.Counting(tiny.denoiser(), 3, cancel);
+        assertThatThrownBy(() -> Refiner.refine(photo, mask, greyFill(photo, mask), RefinePlan.plan(mask, crop.scale(), TILE, tiny.schedulerConfig(), quick().withMaxBatch(1)), counter, new SeededNoise(1), RefineListener.NONE, cancel))
                 .isInstanceOf(CancellationException.class);
         assertThat(counter.calls).isEqualTo(3);
     }
@@ -182,9 +178,9 @@ class RefinerTest {
         CropPlan crop = CropPlan.plan(mask, TILE, CropPlan.DEFAULT_CONTEXT);
         SchedulerConfig cfg = SchedulerConfig.defaults();
         RefineOptions opts = quick().withOverlap(13).withMaxBatch(5);
-        RefinePlan plan = RefinePlan.plan(mask, crop, cfg, opts);
+        RefinePlan plan = RefinePlan.plan(mask, crop.scale(), crop.modelSize(), cfg, opts);
         assertThat(plan.levels().get(plan.levels().size() - 1).tiles().size()).isGreaterThan(4);
-        BufferedImage out = Refiner.refine(photo, mask, photo, plan, new IdealFlatDenoiser(cfg, grey),
+        BufferedImage out = Refiner.refine(photo, mask, photo, plan, new TestDenoisers.IdealFlat(cfg, grey),
                 new SeededNoise(9), RefineListener.NONE, CancelToken.none());
         for (int y = 0; y < 300; y++) {
             for (int x = 0; x < 400; x++) {
@@ -197,7 +193,7 @@ class RefinerTest {
     void progressAndRegionEventsCoverEveryLevel() {
         BufferedImage photo = TestImages.gradient(640, 480);
         Mask mask = rect(640, 480, 300, 200, 60, 40);
-        RefinePlan plan = RefinePlan.plan(mask, CropPlan.plan(mask, TILE, 0.5), tiny.schedulerConfig(), quick());
+        RefinePlan plan = RefinePlan.plan(mask, CropPlan.plan(mask, TILE, 0.5).scale(), TILE, tiny.schedulerConfig(), quick());
         List<Integer> levels = new ArrayList<>();
         List<RefineProgress> done = new ArrayList<>();
         RefineListener listener = new RefineListener() {
@@ -219,95 +215,5 @@ class RefinerTest {
         assertThat(done).extracting(RefineProgress::callsDone).isSorted();
         assertThat(done.get(done.size() - 1).callsDone()).isEqualTo(plan.totalCalls());
         assertThat(done.get(done.size() - 1).fraction()).isEqualTo(1.0);
-    }
-
-    /** Counts model calls and samples; optionally cancels a token after a given call. */
-    static final class CountingDenoiser implements Denoiser {
-        private final Denoiser inner;
-        private final int cancelAfter;
-        private final CancelToken token;
-        int calls;
-        int samples;
-
-        CountingDenoiser(Denoiser inner, int cancelAfter, CancelToken token) {
-            this.inner = inner;
-            this.cancelAfter = cancelAfter;
-            this.token = token;
-        }
-
-        @Override
-        public int outputChannels() {
-            return inner.outputChannels();
-        }
-
-        @Override
-        public int fixedHeight() {
-            return inner.fixedHeight();
-        }
-
-        @Override
-        public int fixedWidth() {
-            return inner.fixedWidth();
-        }
-
-        @Override
-        public void predict(float[] sample, Shape shape, int timestep, float[] out) {
-            inner.predict(sample, shape, timestep, out);
-            calls++;
-            samples += shape.batch();
-            if (calls == cancelAfter) {
-                token.cancel();
-            }
-        }
-
-        @Override
-        public void close() {}
-    }
-
-    /** The exact noise of x_t for a photo that is one flat colour: its x0 estimate is that colour everywhere. */
-    static final class IdealFlatDenoiser implements Denoiser {
-        private final NoiseSchedule schedule;
-        private final float[] colour = new float[3];
-
-        IdealFlatDenoiser(SchedulerConfig cfg, int rgb) {
-            this.schedule = NoiseSchedule.of(cfg);
-            for (int c = 0; c < 3; c++) {
-                colour[c] = ((rgb >> (16 - 8 * c)) & 0xFF) / 127.5f - 1;
-            }
-        }
-
-        @Override
-        public int outputChannels() {
-            return 3;
-        }
-
-        @Override
-        public int fixedHeight() {
-            return -1;
-        }
-
-        @Override
-        public int fixedWidth() {
-            return -1;
-        }
-
-        @Override
-        public void predict(float[] sample, Shape shape, int t, float[] out) {
-            float a = schedule.alphaCumprod(t);
-            float sa = (float) Math.sqrt(a);
-            float sb = (float) Math.sqrt(1 - a);
-            int hw = shape.pixels();
-            for (int n = 0; n < shape.batch(); n++) {
-                for (int c = 0; c < 3; c++) {
-                    for (int p = 0; p < hw; p++) {
-                        int i = (n * 3 + c) * hw + p;
-                        out[i] = (sample[i] - sa * colour[c]) / sb;
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void close() {}
     }
 }
