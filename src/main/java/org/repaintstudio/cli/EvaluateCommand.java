@@ -83,6 +83,10 @@ final class EvaluateCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}).")
     int batch = 8;
 
+    @Option(names = "--sweep", paramLabel = "GRID", description = {"Instead of one preset, every setting of this grid "
+            + "file (LABEL MODE STEPS JUMP N ETA a line) on the same images, masks and seeds; writes sweep.csv, sweep.md."})
+    Path sweep;
+
     @Option(names = "--grid", description = "Images shown in the comparison grids (default: ${DEFAULT-VALUE}).")
     int grid = 16;
 
@@ -95,6 +99,9 @@ final class EvaluateCommand implements Callable<Integer> {
         long seed = run.seed;
         if (batch < 1 || batch > RePaintParameters.MAX_SAMPLES) {
             throw new UserFacingException("--batch must be between 1 and " + RePaintParameters.MAX_SAMPLES + ".");
+        }
+        if (sweep != null) {
+            return SweepRun.run(this, sweep);
         }
         RePaintParameters params = RePaintParameters.Preset.fromId(preset).apply(RePaintParameters.defaults())
                 .withMode(SamplerRegistry.byId(mode)).withSeed(seed);
@@ -181,7 +188,7 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<Path> imageFiles() throws IOException {
+    List<Path> imageFiles() throws IOException {
         if (!Files.isDirectory(images)) {
             throw new UserFacingException(images + " is not a folder.");
         }
