@@ -66,9 +66,9 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String preset = "balanced";
 
-    @Option(names = "--mode", paramLabel = "MODE", description = "Sampler (default: ${DEFAULT-VALUE}): ${COMPLETION-CANDIDATES}.",
+    @Option(names = "--mode", paramLabel = "MODE", description = "Sampler (default: the preset's): ${COMPLETION-CANDIDATES}.",
             completionCandidates = InpaintCommand.SamplerIds.class)
-    String mode = SamplerRegistry.defaultType().id();
+    String mode;
 
     @Option(names = "--eta", description = "DDIM eta in diffusers mode, 0..1 (default: the preset's, 1.0).")
     Double eta;
@@ -104,7 +104,10 @@ final class EvaluateCommand implements Callable<Integer> {
             return SweepRun.run(this, sweep);
         }
         RePaintParameters params = RePaintParameters.Preset.fromId(preset).apply(RePaintParameters.defaults())
-                .withMode(SamplerRegistry.byId(mode)).withSeed(seed);
+                .withSeed(seed);
+        if (mode != null) {
+            params = params.withMode(SamplerRegistry.byId(mode));
+        }
         if (eta != null) {
             params = params.withEta(eta);
         }

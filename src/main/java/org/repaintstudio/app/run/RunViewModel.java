@@ -49,6 +49,7 @@ import org.repaintstudio.app.util.ErrorMessages;
 import org.repaintstudio.core.UserFacingException;
 import org.repaintstudio.core.image.Mask;
 import org.repaintstudio.core.image.SoftMask;
+import org.repaintstudio.core.inpaint.CallSpeed;
 import org.repaintstudio.core.inpaint.CropPlan;
 import org.repaintstudio.core.inpaint.EngineListener;
 import org.repaintstudio.core.inpaint.InpaintEngine;
@@ -353,8 +354,8 @@ public final class RunViewModel {
 
     /** A warm-up call and two timed ones, so the estimate exists before the first run. */
     private void measureSpeed(LoadedModel m) {
-        String key = m.speedKey();
-        if (settings.msPerCall.containsKey(key)) {
+        String key = CallSpeed.key(m.speedKey(), 1);
+        if (CallSpeed.msPerCall(settings.msPerCall, m.speedKey(), 1) != null) {
             return;
         }
         int r = m.resolution();
@@ -375,6 +376,7 @@ public final class RunViewModel {
     // --- parameters ------------------------------------------------------------------------------
 
     public void applyPreset(Preset preset) {
+        mode.set(preset.mode());
         steps.set(preset.steps());
         jumpLength.set(preset.jumpLength());
         jumpNSample.set(preset.jumpNSample());
@@ -399,8 +401,7 @@ public final class RunViewModel {
     private void recompute() {
         Preset match = null;
         for (Preset p : Preset.values()) {
-            if (p.steps() == steps.get() && p.jumpLength() == jumpLength.get() && p.jumpNSample() == jumpNSample.get()
-                    && Math.abs(p.eta() - eta.get()) < 1e-9) {
+            if (p.matches(parameters())) {
                 match = p;
             }
         }
@@ -432,13 +433,12 @@ public final class RunViewModel {
                 sampleCount == 1 ? "" : "s");
         ModelInfo m = model.get();
         LoadedModel open = loaded;
-        Double ms = m == null || open == null ? null : settings.msPerCall.get(open.speedKey());
+        // The samples share each call: the cost is that of a call at this batch, measured or scaled.
+        Double ms = m == null || open == null ? null : CallSpeed.msPerCall(settings.msPerCall, open.speedKey(), sampleCount);
         if (ms == null) {
             return base + (m == null ? "" : " · measuring speed…");
         }
-        // Batched samples share a call; CPU cost still grows about linearly with the batch.
-        double seconds = calls * ms * sampleCount / 1000.0;
-        return base + " · about " + formatDuration(seconds) + " here";
+        return base + " · about " + formatDuration(CallSpeed.seconds(calls, ms)) + " at " + CallSpeed.rate(ms);
     }
 
     public static String formatDuration(double seconds) {
@@ -532,7 +532,8 @@ public final class RunViewModel {
         int n = made.size();
         var stats = outcome.stats();
         if (stats.modelCalls() > 0) {
-            settings.msPerCall.put(run.speedKey(), stats.modelNanos() / 1e6 / stats.modelCalls() / n);
+            settings.msPerCall.put(CallSpeed.key(run.speedKey(), n), CallSpeed.measured(stats.totalNanos(), stats.modelCalls()));
+            recompute();
         }
         String took = formatDuration(run.millis() / 1000.0);
         progress.set(1);
