@@ -4,15 +4,15 @@
 #
 #   bash tools/eval/sweep.sh [OUT_DIR] [GRID]        # from a clean clone, after mvn -DskipTests package
 #
-# IMAGES (default 4) held-out images are taken evenly from the 64 (both styles), BATCH of them
+# IMAGES (default 8) held-out images are taken evenly from the 64 (both styles), BATCH of them
 # share each UNet call. Needs tools/train/fetch_data.sh's download (it runs it if missing).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 out="${1:-/tmp/quality-vs-calls}"
 grid="${2:-$here/quality-vs-calls.grid}"
-images="${IMAGES:-4}"
-batch="${BATCH:-4}"
+images="${IMAGES:-8}"
+batch="${BATCH:-8}"
 PY="${PYTHON:-/usr/bin/python3}"
 jar="${JAR:-$root/target/repaint-studio.jar}"
 heldout="$out/heldout"

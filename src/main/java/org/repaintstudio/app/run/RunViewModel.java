@@ -50,6 +50,7 @@ import org.repaintstudio.core.UserFacingException;
 import org.repaintstudio.core.image.Mask;
 import org.repaintstudio.core.image.SoftMask;
 import org.repaintstudio.core.inpaint.CallSpeed;
+import org.repaintstudio.core.inpaint.HoleAdvisor;
 import org.repaintstudio.core.inpaint.CropPlan;
 import org.repaintstudio.core.inpaint.EngineListener;
 import org.repaintstudio.core.inpaint.InpaintEngine;
@@ -476,7 +477,9 @@ public final class RunViewModel {
         LoadedModel m = loaded;
         ModelInfo info = model.get();
         InpaintEngine engine = InpaintEngine.of(m);
-        InpaintJob job = new InpaintJob(input.image(), input.softMask(), parameters(), PreviewPolicy.live(LIVE_SIDE),
+        // Fast on narrow holes may start part-way down (core HoleAdvisor); the run says so.
+        HoleAdvisor.Advice advice = HoleAdvisor.advise(input.softMask(), parameters(), m.resolution());
+        InpaintJob job = new InpaintJob(input.image(), input.softMask(), advice.params(), PreviewPolicy.live(LIVE_SIDE),
                 input.sourceName());
         JobPlan plan = engine.plan(job);
         int frameStride = Math.max(1, plan.modelCalls() / 120);
@@ -484,6 +487,10 @@ public final class RunViewModel {
         int runNumber = ++runCounter;
         String speedKey = m.speedKey();
         startRunState(n, plan);
+        if (advice.changed()) {
+            progressText.set("Starting… " + advice.note());
+            AppLog.info("run " + runNumber + ": " + advice.note());
+        }
         List<List<BufferedImage>> frames = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             frames.add(Collections.synchronizedList(new ArrayList<>()));
@@ -538,7 +545,8 @@ public final class RunViewModel {
         String took = formatDuration(run.millis() / 1000.0);
         progress.set(1);
         progressText.set(String.format(Locale.ROOT, "Done: %d sample%s in %s", n, n == 1 ? "" : "s", took));
-        lastRun.set(String.format(Locale.ROOT, "Last run %s (%d calls)", took, stats.modelCalls()));
+        String picked = outcome.params().mode().equals(mode.get()) ? "" : ", " + outcome.params().mode().label();
+        lastRun.set(String.format(Locale.ROOT, "Last run %s (%d calls%s)", took, stats.modelCalls(), picked));
         AppLog.info("run " + run.number() + " done in " + run.millis() + " ms: " + outcome.params().describe());
     }
 

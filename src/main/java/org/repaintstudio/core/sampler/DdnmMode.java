@@ -5,7 +5,8 @@ import org.repaintstudio.core.schedule.PartialResampling;
 /**
  * DDNM (Wang et al., ICLR 2023) for inpainting: the x0 estimate is made to agree with the known
  * pixels and the whole image steps from it ({@link NullSpaceStep}), with RePaint's jumps as DDNM's
- * time travel (its Algorithm 2), optionally only below a fraction of T as in its paper.
+ * time travel (its Section 3.3), optionally only in the noisy top fraction of the trajectory, as
+ * {@link EarlyResamplingMode} does for RePaint.
  */
 public final class DdnmMode extends VariantMode {
     public static final String ID = "ddnm";
@@ -32,7 +33,8 @@ public final class DdnmMode extends VariantMode {
 
     @Override
     VariantSampler.Options options(int n, int numTrainTimesteps) {
-        return new VariantSampler.Options(n, PartialResampling.indexAt(value(), n, numTrainTimesteps), true);
+        int from = n - PartialResampling.indexAt(value(), n, numTrainTimesteps);
+        return new VariantSampler.Options(n, from, n, true);
     }
 
     @Override
@@ -42,12 +44,12 @@ public final class DdnmMode extends VariantMode {
 
     @Override
     public String description() {
-        return ID + ": DDNM's null-space step with time travel (ID@F: jumps only below F·T).";
+        return ID + ": DDNM's null-space step with time travel (ID@F: jumps only in the top F·T).";
     }
 
     @Override
     public String tunable() {
-        return "the fraction of the trajectory, from t = 0, that time-travels";
+        return "the fraction of the trajectory, from t = T, that time-travels";
     }
 
     @Override

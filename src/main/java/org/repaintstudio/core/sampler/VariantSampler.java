@@ -13,7 +13,11 @@ import org.repaintstudio.core.schedule.TimestepSchedule;
  */
 final class VariantSampler implements RePaintSampler {
     /** How the loop begins and steps. */
-    record Options(int startIndex, int resampleBelow, boolean nullSpace) {}
+    record Options(int startIndex, int resampleFrom, int resampleBelow, boolean nullSpace) {
+        Options(int startIndex, int resampleBelow, boolean nullSpace) {
+            this(startIndex, 0, resampleBelow, nullSpace);
+        }
+    }
 
     private final DiffusersRePaintScheduler scheduler;
     private final NoiseSchedule noise;
@@ -34,7 +38,7 @@ final class VariantSampler implements RePaintSampler {
 
     static int[] schedule(SamplingSettings s, SchedulerConfig config, Options options) {
         return PartialResampling.timesteps(s.steps(), s.jumpLength(), s.jumpNSample(), config.numTrainTimesteps(),
-                options.startIndex(), options.resampleBelow());
+                options.startIndex(), options.resampleFrom(), options.resampleBelow());
     }
 
     @Override

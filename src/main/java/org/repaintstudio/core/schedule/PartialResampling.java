@@ -7,7 +7,8 @@ import java.util.Locale;
  * calls: the walk may begin below the top ({@code startIndex < n}, a partial start as in diffusers'
  * image-to-image {@code strength}), and jumps may be confined to the low-noise part of the
  * trajectory ({@code resampleBelow}, the {@code start_resampling} of the original RePaint code's
- * {@code get_schedule_jump}: a jump from index t happens only if {@code t + jumpLength <= resampleBelow}).
+ * {@code get_schedule_jump}: a jump from index t happens only if {@code t + jumpLength <= resampleBelow}),
+ * or to the high-noise part ({@code resampleFrom}: only from {@code t >= resampleFrom}).
  * With both at n it equals diffusers' schedule entry for entry.
  */
 public final class PartialResampling {
@@ -16,6 +17,12 @@ public final class PartialResampling {
     /** Training timesteps in loop order; indices are in units of {@code T // n}. */
     public static int[] timesteps(int numInferenceSteps, int jumpLength, int jumpNSample, int numTrainTimesteps,
                                   int startIndex, int resampleBelow) {
+        return timesteps(numInferenceSteps, jumpLength, jumpNSample, numTrainTimesteps, startIndex, 0, resampleBelow);
+    }
+
+    /** As above, with jumps only from indices {@code >= resampleFrom} (resampling early in the walk). */
+    public static int[] timesteps(int numInferenceSteps, int jumpLength, int jumpNSample, int numTrainTimesteps,
+                                  int startIndex, int resampleFrom, int resampleBelow) {
         int[] check = DiffusersResampling.timesteps(numInferenceSteps, jumpLength, jumpNSample, numTrainTimesteps);
         int n = DiffusersResampling.effectiveSteps(numInferenceSteps, numTrainTimesteps);
         if (startIndex < 1 || startIndex > n) {
@@ -23,7 +30,7 @@ public final class PartialResampling {
         }
         int[] jumps = new int[n];
         for (int j = 0; j < n - jumpLength; j += jumpLength) {
-            jumps[j] = j + jumpLength <= resampleBelow ? jumpNSample - 1 : 0;
+            jumps[j] = j >= resampleFrom && j + jumpLength <= resampleBelow ? jumpNSample - 1 : 0;
         }
         int ratio = numTrainTimesteps / n;
         IntList out = new IntList(check.length);

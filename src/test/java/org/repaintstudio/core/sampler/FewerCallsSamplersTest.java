@@ -79,7 +79,8 @@ class FewerCallsSamplersTest {
     void everyNewSamplerEndsOnTheImageAnExactDenoiserKnows() {
         SamplingSettings s = new SamplingSettings(20, 5, 3, 1.0, null);
         float[] want = target();
-        for (String id : new String[] {"resample-late", "partial-start", "ddnm", "ddnm@0.5", "partial-start@0.3"}) {
+        for (String id : new String[] {"resample-late", "partial-start", "ddnm", "ddnm@0.5", "partial-start@0.3",
+            "resample-early"}) {
             RePaintPipeline.Result r = run(SamplerRegistry.byId(id), s, oracle(want), 7);
             for (int i = 0; i < r.samples().length; i++) {
                 assertThat(r.samples()[i]).as(id + " value " + i).isCloseTo(want[i % want.length], within(2e-3f));
@@ -94,6 +95,7 @@ class FewerCallsSamplersTest {
         float[] diffusers = run(SamplerRegistry.byId("diffusers"), s, model, 3).samples();
         assertThat(run(new LateResamplingMode(1.0), s, model, 3).samples()).containsExactly(diffusers);
         assertThat(run(new PartialStartMode(1.0), s, model, 3).samples()).containsExactly(diffusers);
+        assertThat(run(new EarlyResamplingMode(1.0), s, model, 3).samples()).containsExactly(diffusers);
         assertThat(run(new DdnmMode(1.0), s, model, 3).samples()).isNotEqualTo(diffusers);
     }
 
@@ -103,7 +105,16 @@ class FewerCallsSamplersTest {
         int full = SamplerRegistry.byId("diffusers").schedule(s, CONFIG).denoiseCount();
         assertThat(full).isEqualTo(50 + 9 * 3 * 5);
         assertThat(SamplerRegistry.byId("resample-late@0.4").schedule(s, CONFIG).denoiseCount()).isEqualTo(110);
-        assertThat(SamplerRegistry.byId("ddnm@0.4").schedule(s, CONFIG).denoiseCount()).isEqualTo(110);
+        // DDNM's time travel in the top 40%: jumps from 30, 35 and 40.
+        assertThat(SamplerRegistry.byId("ddnm@0.4").schedule(s, CONFIG).denoiseCount()).isEqualTo(50 + 3 * 3 * 5);
+        // The top half: jumps from 25, 30, 35 and 40 only, each undo above index 25.
+        org.repaintstudio.core.schedule.TimestepSchedule early = SamplerRegistry.byId("resample-early@0.5").schedule(s, CONFIG);
+        assertThat(early.denoiseCount()).isEqualTo(50 + 4 * 3 * 5);
+        for (int e = 0; e < early.size(); e++) {
+            if (early.kind(e) == org.repaintstudio.core.schedule.StepKind.UNDO) {
+                assertThat(early.value(e)).isGreaterThan(25 * 20);
+            }
+        }
         assertThat(SamplerRegistry.byId("ddnm").schedule(s, CONFIG).denoiseCount()).isEqualTo(full);
         // Strength 0.5: 25 steps, and the jumps from 0, 5, 10, 15 that stay below the start (index 24).
         assertThat(SamplerRegistry.byId("partial-start@0.5").schedule(s, CONFIG).denoiseCount()).isEqualTo(25 + 4 * 3 * 5);
@@ -127,7 +138,7 @@ class FewerCallsSamplersTest {
     @Test
     void valuesAreParsedFromTheIdAndRoundTrip() {
         assertThat(SamplerRegistry.all()).extracting(SamplerType::id)
-                .containsExactly("diffusers", "paper", "resample-late", "partial-start", "ddnm");
+                .containsExactly("diffusers", "paper", "resample-late", "partial-start", "ddnm", "resample-early");
         assertThat(SamplerRegistry.byId("Resample-Late@0.3").id()).isEqualTo("resample-late@0.3");
         assertThat(SamplerRegistry.byId("resample-late@0.3")).isEqualTo(new LateResamplingMode(0.3));
         assertThat(SamplerRegistry.byId("resample-late@0.5").id()).isEqualTo("resample-late");
