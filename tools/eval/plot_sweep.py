@@ -19,11 +19,16 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 
 def load(paths):
+    """Rows by setting; a case measured in two files (the runs are deterministic) counts once."""
     settings = collections.OrderedDict()
+    seen = set()
     for path in paths:
         with open(path, newline="") as f:
             for row in csv.DictReader(f):
-                settings.setdefault(row["setting"], []).append(row)
+                key = (row["setting"], row["image"], row["mask"])
+                if key not in seen:
+                    seen.add(key)
+                    settings.setdefault(row["setting"], []).append(row)
     return settings
 
 
@@ -41,12 +46,29 @@ def ratio_ci(rows, ref, resamples=4000, seed=1):
     return sum(a) / sum(b), ratios[int(0.025 * resamples)], ratios[int(0.975 * resamples) - 1]
 
 
+def per_mask(rows, ref):
+    """Ratio of mean MAEs per mask, and their geometric mean (each mask weighs the same)."""
+    masks = list(dict.fromkeys(r["mask"] for r in rows))
+    out = {}
+    for m in masks:
+        sel = [r for r in rows if r["mask"] == m]
+        out[m] = sum(float(r["mae"]) for r in sel) / sum(ref[(r["image"], r["mask"])] for r in sel)
+    geo = 1.0
+    for v in out.values():
+        geo *= v
+    return out, geo ** (1.0 / len(out))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--csv", action="append", required=True)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--masks", help="only these masks (comma-separated), e.g. the narrow ones")
     args = ap.parse_args()
     settings = load(args.csv)
+    if args.masks:
+        keep = set(args.masks.split(","))
+        settings = collections.OrderedDict((k, [r for r in v if r["mask"] in keep]) for k, v in settings.items())
     ref_name = next(iter(settings))
     ref = {(r["image"], r["mask"]): float(r["mae"]) for r in settings[ref_name]}
     ref_mean = sum(ref.values()) / len(ref)
@@ -56,10 +78,14 @@ def main():
         ratio, low, high = ratio_ci(rows, ref)
         points.append((int(rows[0]["calls"]), ratio * ref_mean, low * ref_mean, high * ref_mean, name, ratio, low, high))
     print(f"reference: {ref_name}, {len(ref)} cases, mean masked MAE {ref_mean:.3f}")
-    print("| setting | UNet calls | masked MAE | ratio | 95% CI |")
-    print("| --- | ---: | ---: | ---: | --- |")
+    masks = list(dict.fromkeys(r["mask"] for r in settings[ref_name]))
+    print("| setting | UNet calls | masked MAE | ratio | 95% CI | " + " | ".join(masks) + " | per-mask geo. mean |")
+    print("| --- | ---: | ---: | ---: | --- | " + " | ".join("---:" for _ in masks) + " | ---: |")
     for calls, mae, _, _, name, ratio, low, high in sorted(points):
-        print(f"| {name} | {calls} | {mae:.3f} | {ratio:.3f} | {low:.3f}–{high:.3f} |")
+        rows = [r for r in settings[name] if (r["image"], r["mask"]) in ref]
+        by_mask, geo = per_mask(rows, ref)
+        cells = " | ".join(f"{by_mask.get(m, float('nan')):.2f}" for m in masks)
+        print(f"| {name} | {calls} | {mae:.3f} | {ratio:.3f} | {low:.3f}–{high:.3f} | {cells} | {geo:.3f} |")
     front, best = [], float("inf")
     for p in sorted(points):
         if p[1] < best:
@@ -76,7 +102,8 @@ def main():
     ax.set_xscale("log")
     ax.set_xlabel("UNet calls per run (log)")
     ax.set_ylabel("masked MAE (0-255), lower is better")
-    ax.set_title(f"emoji-64 hold-out, {len(ref)} cases (images × 6 masks), paired 95% CI", fontsize=9)
+    masks = ",".join(dict.fromkeys(r["mask"] for r in settings[ref_name]))
+    ax.set_title(f"emoji-64 hold-out, {len(ref)} cases (images × {masks}), paired 95% CI", fontsize=8)
     ax.legend(fontsize=7)
     fig.tight_layout()
     fig.savefig(args.out)

@@ -27,4 +27,8 @@ ls "$heldout" | sort | awk -v n="$images" '{ a[NR-1] = $0 } END { s = int(NR / n
   | while read -r f; do cp "$heldout/$f" "$subset/"; done
 java -jar "$jar" evaluate --images "$subset" --out "$out" --sweep "$grid" \
   --batch "$batch" --seed 0 --force
+java -jar "$jar" evaluate --images "$subset" --out "$out/narrow" --sweep "$here/quality-vs-calls-narrow.grid" \
+  --masks thin,thick,lines,sr --batch "$batch" --seed 0 --force
 "$PY" "$here/plot_sweep.py" --csv "$out/sweep.csv" --out "$root/docs/quality-vs-calls.png"
+"$PY" "$here/plot_sweep.py" --csv "$out/sweep.csv" --csv "$out/narrow/sweep.csv" --masks thin,thick,lines,sr \
+  --out "$out/narrow/quality-vs-calls-narrow.png"

@@ -13,7 +13,8 @@ import org.repaintstudio.core.schedule.SchedulerConfig;
  * Picks a cheaper run for narrow holes where the fewer-calls study measured no loss
  * (docs/quality-vs-calls.md): when every hole pixel lies within {@link #NARROW_RADIUS} model pixels
  * of a known one (thin strokes, scratches, a super-resolution grid), a Fast run starts part-way
- * down from a smooth fill ({@link PartialStartMode}) instead of from pure noise. Other holes, and
+ * down from a smooth fill ({@link PartialStartMode}), with one more resampling, instead of from pure
+ * noise: fewer calls and a lower error there. Other holes, and
  * parameters that are not the Fast preset, are left as chosen.
  */
 public final class HoleAdvisor {
@@ -21,6 +22,11 @@ public final class HoleAdvisor {
     public static final double NARROW_RADIUS = 3.0;
     /** The partial start's strength for narrow holes: the fraction of the trajectory walked. */
     public static final double NARROW_STRENGTH = 0.5;
+    /**
+     * Resamplings for narrow holes: with the Fast steps and jump length, 65 calls instead of 95, and on
+     * the study's narrow masks 12% lower masked MAE than Fast (docs/quality-vs-calls.md).
+     */
+    public static final int NARROW_RESAMPLINGS = 3;
 
     /** The parameters to run and one sentence on what was picked (empty when nothing changed). */
     public record Advice(RePaintParameters params, String note) {
@@ -62,7 +68,9 @@ public final class HoleAdvisor {
         if (radius > NARROW_RADIUS) {
             return new Advice(chosen, "");
         }
-        RePaintParameters partial = chosen.withMode(new PartialStartMode(NARROW_STRENGTH));
+        RePaintParameters partial = new RePaintParameters(new PartialStartMode(NARROW_STRENGTH), chosen.steps(),
+                chosen.jumpLength(), NARROW_RESAMPLINGS, chosen.eta(), chosen.seed(), chosen.samples(), chosen.variance(),
+                chosen.previewEvery());
         SchedulerConfig config = SchedulerConfig.defaults();
         return new Advice(partial, String.format(Locale.ROOT,
                 "Narrow holes (at most %.1f model pixels from known ones): a partial start from a smooth fill, "

@@ -37,8 +37,10 @@ class HoleAdvisorTest {
         HoleAdvisor.Advice a = HoleAdvisor.advise(band(3), FAST, 64);
         assertThat(a.changed()).isTrue();
         assertThat(a.params().mode()).isEqualTo(new PartialStartMode(HoleAdvisor.NARROW_STRENGTH));
-        assertThat(a.params().withMode(FAST.mode())).isEqualTo(FAST);
-        assertThat(a.note()).startsWith("Narrow holes").contains("UNet calls instead of");
+        assertThat(a.params().steps()).isEqualTo(FAST.steps());
+        assertThat(a.params().jumpNSample()).isEqualTo(HoleAdvisor.NARROW_RESAMPLINGS);
+        assertThat(a.params().seed()).isEqualTo(FAST.seed());
+        assertThat(a.note()).startsWith("Narrow holes").contains("65 UNet calls instead of " + RePaintParameters.Preset.FAST.calls());
     }
 
     @Test
