@@ -24,7 +24,7 @@ public final class HoleAdvisor {
     public static final double NARROW_STRENGTH = 0.5;
     /**
      * Resamplings for narrow holes: with the Fast steps and jump length, 65 calls instead of 95, and on
-     * the study's narrow masks 12% lower masked MAE than Fast (docs/quality-vs-calls.md).
+     * the study's narrow masks 10% lower masked MAE than Fast (docs/quality-vs-calls.md).
      */
     public static final int NARROW_RESAMPLINGS = 3;
 
