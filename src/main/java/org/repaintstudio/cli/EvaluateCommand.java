@@ -66,9 +66,9 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String preset = "balanced";
 
-    @Option(names = "--mode", paramLabel = "MODE", description = "Sampler (default: ${DEFAULT-VALUE}): ${COMPLETION-CANDIDATES}.",
+    @Option(names = "--mode", paramLabel = "MODE", description = "Sampler (default: the preset's): ${COMPLETION-CANDIDATES}.",
             completionCandidates = InpaintCommand.SamplerIds.class)
-    String mode = SamplerRegistry.defaultType().id();
+    String mode;
 
     @Option(names = "--eta", description = "DDIM eta in diffusers mode, 0..1 (default: the preset's, 1.0).")
     Double eta;
@@ -83,6 +83,10 @@ final class EvaluateCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}).")
     int batch = 8;
 
+    @Option(names = "--sweep", paramLabel = "GRID", description = {"Instead of one preset, every setting of this grid "
+            + "file (LABEL MODE STEPS JUMP N ETA a line) on the same images, masks and seeds; writes sweep.csv, sweep.md."})
+    Path sweep;
+
     @Option(names = "--grid", description = "Images shown in the comparison grids (default: ${DEFAULT-VALUE}).")
     int grid = 16;
 
@@ -96,8 +100,14 @@ final class EvaluateCommand implements Callable<Integer> {
         if (batch < 1 || batch > RePaintParameters.MAX_SAMPLES) {
             throw new UserFacingException("--batch must be between 1 and " + RePaintParameters.MAX_SAMPLES + ".");
         }
+        if (sweep != null) {
+            return SweepRun.run(this, sweep);
+        }
         RePaintParameters params = RePaintParameters.Preset.fromId(preset).apply(RePaintParameters.defaults())
-                .withMode(SamplerRegistry.byId(mode)).withSeed(seed);
+                .withSeed(seed);
+        if (mode != null) {
+            params = params.withMode(SamplerRegistry.byId(mode));
+        }
         if (eta != null) {
             params = params.withEta(eta);
         }
@@ -181,7 +191,7 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<Path> imageFiles() throws IOException {
+    List<Path> imageFiles() throws IOException {
         if (!Files.isDirectory(images)) {
             throw new UserFacingException(images + " is not a folder.");
         }

@@ -108,9 +108,9 @@ final class InpaintCommand implements Callable<Integer> {
     @Option(names = "--samples", description = "Number of samples (default: ${DEFAULT-VALUE}).")
     int samples = 1;
 
-    @Option(names = "--mode", paramLabel = "MODE", description = "Sampler (default: the first): ${COMPLETION-CANDIDATES}.",
+    @Option(names = "--mode", paramLabel = "MODE", description = "Sampler (default: the preset's): ${COMPLETION-CANDIDATES}.",
             completionCandidates = SamplerIds.class)
-    String mode = SamplerRegistry.defaultType().id();
+    String mode;
 
     @Option(names = "--variance", paramLabel = "TYPE", description = "Paper mode: fixed_small, fixed_large or learned_range (default: from the model).")
     String variance;
@@ -288,7 +288,7 @@ final class InpaintCommand implements Callable<Integer> {
         if (every < 0) {
             throw new UserFacingException("--every must be 0 or more.");
         }
-        RePaintParameters p = new RePaintParameters(SamplerRegistry.byId(mode),
+        RePaintParameters p = new RePaintParameters(mode != null ? SamplerRegistry.byId(mode) : base.mode(),
                 steps != null ? steps : base.steps(),
                 jumpLength != null ? jumpLength : base.jumpLength(),
                 jumpNSample != null ? jumpNSample : base.jumpNSample(),

@@ -51,7 +51,7 @@ public final class RepaintCli implements Runnable {
     private static String[] defaultsFooter() {
         java.util.List<String> lines = new java.util.ArrayList<>();
         lines.add("");
-        lines.add("Presets (steps/jump length/resamplings): " + RePaintParameters.Preset.summary() + ".");
+        lines.add("Presets (sampler steps/jump length/resamplings): " + RePaintParameters.Preset.summary() + ".");
         lines.add("Samplers (--mode):");
         for (SamplerType t : SamplerRegistry.all()) {
             lines.add("  " + t.description());

@@ -81,7 +81,7 @@ class CliEndToEndTest {
         assertThat(differing).isGreaterThan(0);
         Map<String, String> meta = ImageWriters.readPngText(out);
         assertThat(meta).containsEntry("repaint.seed", "7").containsEntry("repaint.steps", "10")
-                .containsEntry("repaint.mode", "diffusers").containsEntry("repaint.eta", "1.0");
+                .containsEntry("repaint.mode", org.repaintstudio.core.inpaint.RePaintParameters.Preset.DEFAULT.mode().id()).containsEntry("repaint.eta", "1.0");
     }
 
     @Test
@@ -224,7 +224,7 @@ class CliEndToEndTest {
         assertCleanFailure(CliRun.of("inpaint", "--image", image.toString(), "--mask", mask.toString(), "--model", model,
                 "--steps", "5000", "--out", out.toString()), out, "training steps");
         assertCleanFailure(CliRun.of("inpaint", "--image", image.toString(), "--mask", mask.toString(), "--model", model,
-                "--mode", "magic", "--out", out.toString()), out, "Unknown sampling mode 'magic'; use one of: diffusers, paper.");
+                "--mode", "magic", "--out", out.toString()), out, "Unknown sampling mode 'magic'; use one of: " + org.repaintstudio.core.sampler.SamplerRegistry.ids() + ".");
     }
 
     @Test

@@ -16,11 +16,11 @@ public final class Settings {
     public List<String> recentFiles = new ArrayList<>();
 
     public String modelPath;
-    /** Measured milliseconds per UNet call and sample, by model location and device ({@code LoadedModel.speedKey}). */
+    /** Measured milliseconds per UNet call, by model location, device and batch ({@code CallSpeed.key}). */
     public Map<String, Double> msPerCall = new LinkedHashMap<>();
 
     /** The sampler id (older settings hold upper-case enum names, which are read the same way). */
-    public String mode = org.repaintstudio.core.sampler.SamplerRegistry.defaultType().id();
+    public String mode = org.repaintstudio.core.inpaint.RePaintParameters.Preset.DEFAULT.mode().id();
     /** Where models run: cpu, cuda:0, ... (falls back to the CPU with a notice when unavailable). */
     public String device = "cpu";
     public int steps = org.repaintstudio.core.inpaint.RePaintParameters.Preset.DEFAULT.steps();

@@ -115,15 +115,10 @@ public final class RunPanel extends VBox {
         ToggleGroup presetGroup = new ToggleGroup();
         HBox presets = new HBox();
         presets.setId("presets");
-        String[] tips = {
-            "Fast: 50 steps, jump length 5, 2 resamplings, eta 1. Good for a first look.",
-            "Balanced: 100 steps, jump length 10, 5 resamplings, eta 1.",
-            "Paper: the RePaint paper's 250 steps, jump length 10, 10 resamplings, eta 1. Best harmony, slowest."
-        };
         Preset[] values = Preset.values();
         for (int i = 0; i < values.length; i++) {
             Preset p = values[i];
-            ToggleButton b = new ToggleButton(p.label());
+            ToggleButton b = new ToggleButton(p.labelWithCalls());
             b.setId("preset-" + p.name().toLowerCase(java.util.Locale.ROOT));
             b.setToggleGroup(presetGroup);
             b.setUserData(p);
@@ -132,7 +127,7 @@ public final class RunPanel extends VBox {
             b.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == values.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
             b.setGraphic(Icons.icon(i == 0 ? MaterialDesignR.ROCKET_LAUNCH : i == 1 ? MaterialDesignS.SCALE_BALANCE
                     : MaterialDesignS.SCHOOL));
-            Icons.tooltip(b, tips[i]);
+            Icons.tooltip(b, p.description());
             b.setOnAction(e -> {
                 vm.applyPreset(p);
                 b.setSelected(true);

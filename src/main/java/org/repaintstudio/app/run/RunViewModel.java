@@ -49,6 +49,8 @@ import org.repaintstudio.app.util.ErrorMessages;
 import org.repaintstudio.core.UserFacingException;
 import org.repaintstudio.core.image.Mask;
 import org.repaintstudio.core.image.SoftMask;
+import org.repaintstudio.core.inpaint.CallSpeed;
+import org.repaintstudio.core.inpaint.HoleAdvisor;
 import org.repaintstudio.core.inpaint.CropPlan;
 import org.repaintstudio.core.inpaint.EngineListener;
 import org.repaintstudio.core.inpaint.InpaintEngine;
@@ -398,8 +400,8 @@ public final class RunViewModel {
 
     /** A warm-up call and two timed ones, so the estimate exists before the first run. */
     private void measureSpeed(LoadedModel m) {
-        String key = m.speedKey();
-        if (settings.msPerCall.containsKey(key)) {
+        String key = CallSpeed.key(m.speedKey(), 1);
+        if (CallSpeed.msPerCall(settings.msPerCall, m.speedKey(), 1) != null) {
             return;
         }
         int r = m.resolution();
@@ -420,6 +422,7 @@ public final class RunViewModel {
     // --- parameters ------------------------------------------------------------------------------
 
     public void applyPreset(Preset preset) {
+        mode.set(preset.mode());
         steps.set(preset.steps());
         jumpLength.set(preset.jumpLength());
         jumpNSample.set(preset.jumpNSample());
@@ -451,8 +454,7 @@ public final class RunViewModel {
     private void recompute() {
         Preset match = null;
         for (Preset p : Preset.values()) {
-            if (p.steps() == steps.get() && p.jumpLength() == jumpLength.get() && p.jumpNSample() == jumpNSample.get()
-                    && Math.abs(p.eta() - eta.get()) < 1e-9) {
+            if (p.matches(parameters())) {
                 match = p;
             }
         }
@@ -484,13 +486,12 @@ public final class RunViewModel {
                 sampleCount == 1 ? "" : "s");
         ModelInfo m = model.get();
         LoadedModel open = loaded;
-        Double ms = m == null || open == null ? null : settings.msPerCall.get(open.speedKey());
+        // The samples share each call: the cost is that of a call at this batch, measured or scaled.
+        Double ms = m == null || open == null ? null : CallSpeed.msPerCall(settings.msPerCall, open.speedKey(), sampleCount);
         if (ms == null) {
             return base + (m == null ? "" : " · measuring speed…");
         }
-        // Batched samples share a call; CPU cost still grows about linearly with the batch.
-        double seconds = calls * ms * sampleCount / 1000.0;
-        return base + " · about " + formatDuration(seconds) + " here";
+        return base + " · about " + formatDuration(CallSpeed.seconds(calls, ms)) + " at " + CallSpeed.rate(ms);
     }
 
     /** The estimate for a planned job: every pass's UNet calls, at the measured time per model-size image. */
@@ -540,7 +541,9 @@ public final class RunViewModel {
         LoadedModel m = loaded;
         ModelInfo info = model.get();
         InpaintEngine engine = InpaintEngine.of(m);
-        InpaintJob job = new InpaintJob(input.image(), input.softMask(), parameters(), PreviewPolicy.live(LIVE_SIDE),
+        // Fast on narrow holes may start part-way down (core HoleAdvisor); the run says so.
+        HoleAdvisor.Advice advice = HoleAdvisor.advise(input.softMask(), parameters(), m.resolution());
+        InpaintJob job = new InpaintJob(input.image(), input.softMask(), advice.params(), PreviewPolicy.live(LIVE_SIDE),
                 input.sourceName(), refineOptions(), keepKnownExact(input));
         JobPlan plan = engine.plan(job);
         int frameStride = Math.max(1, plan.coarseCalls() / 120);
@@ -548,6 +551,10 @@ public final class RunViewModel {
         int runNumber = ++runCounter;
         String speedKey = m.speedKey();
         startRunState(n, plan);
+        if (advice.changed()) {
+            progressText.set("Starting… " + advice.note());
+            AppLog.info("run " + runNumber + ": " + advice.note());
+        }
         List<List<BufferedImage>> frames = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             frames.add(Collections.synchronizedList(new ArrayList<>()));
@@ -609,13 +616,15 @@ public final class RunViewModel {
         int n = made.size();
         var stats = outcome.stats();
         if (stats.modelCalls() > 0) {
-            settings.msPerCall.put(run.speedKey(), stats.modelNanos() / 1e6 / stats.modelCalls() / n);
+            settings.msPerCall.put(CallSpeed.key(run.speedKey(), n), CallSpeed.measured(stats.totalNanos(), stats.modelCalls()));
+            recompute();
         }
         String took = formatDuration(run.millis() / 1000.0);
         progress.set(1);
         progressText.set(String.format(Locale.ROOT, "Done: %d sample%s in %s", n, n == 1 ? "" : "s", took));
         stageText.set("");
-        lastRun.set(String.format(Locale.ROOT, "Last run %s (%d calls)", took, outcome.jobCalls()));
+        String picked = outcome.params().mode().equals(mode.get()) ? "" : ", " + outcome.params().mode().label();
+        lastRun.set(String.format(Locale.ROOT, "Last run %s (%d calls%s)", took, outcome.jobCalls(), picked));
         AppLog.info("run " + run.number() + " done in " + run.millis() + " ms: " + outcome.params().describe());
     }
 

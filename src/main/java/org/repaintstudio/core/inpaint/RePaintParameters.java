@@ -37,14 +37,15 @@ public record RePaintParameters(
     public static final int MAX_SAMPLES = 16;
 
     /**
-     * Named presets; Paper is the paper's 250 steps, jump length 10, 10 resamplings. All use eta 1
-     * (full DDPM noise, as the paper samples): on held-out emoji it beat diffusers' default eta 0 on
-     * every mask (docs/emoji-64.md), most on the large ones.
+     * Named presets, each a sampler and its schedule, chosen from the measured quality-versus-calls
+     * curve (docs/quality-vs-calls.md). Paper is the paper's 250 steps, jump length 10, 10
+     * resamplings. All use eta 1 (full DDPM noise, as the paper samples): on held-out emoji it beat
+     * diffusers' default eta 0 on every mask (docs/emoji-64.md), most on the large ones.
      */
     public enum Preset {
-        FAST("Fast", 50, 5, 2),
-        BALANCED("Balanced", 100, 10, 5),
-        PAPER("Paper", 250, 10, 10);
+        FAST("Fast", "ddnm", 50, 5, 2, "the best measured point at 120 calls or fewer"),
+        BALANCED("Balanced", "ddnm", 100, 10, 5, "the default; better than diffusers' step at the same calls"),
+        PAPER("Paper", "diffusers", 250, 10, 10, "the RePaint paper's schedule; best harmony, slowest");
 
         /** The presets' eta; diffusers' own default is 0. */
         public static final double ETA = 1.0;
@@ -53,15 +54,19 @@ public record RePaintParameters(
         public static final Preset DEFAULT = BALANCED;
 
         private final String label;
+        private final String samplerId;
         private final int steps;
         private final int jumpLength;
         private final int jumpNSample;
+        private final String purpose;
 
-        Preset(String label, int steps, int jumpLength, int jumpNSample) {
+        Preset(String label, String samplerId, int steps, int jumpLength, int jumpNSample, String purpose) {
             this.label = label;
+            this.samplerId = samplerId;
             this.steps = steps;
             this.jumpLength = jumpLength;
             this.jumpNSample = jumpNSample;
+            this.purpose = purpose;
         }
 
         public double eta() {
@@ -70,6 +75,11 @@ public record RePaintParameters(
 
         public String label() {
             return label;
+        }
+
+        /** The sampler the preset runs (presets set the mode too). */
+        public SamplerType mode() {
+            return SamplerRegistry.byId(samplerId);
         }
 
         public int steps() {
@@ -84,8 +94,31 @@ public record RePaintParameters(
             return jumpNSample;
         }
 
+        /** UNet calls per run for a model with the usual 1,000 training steps: the cost users compare. */
+        public int calls() {
+            return mode().schedule(new SamplingSettings(steps, jumpLength, jumpNSample, ETA, null),
+                    SchedulerConfig.defaults()).denoiseCount();
+        }
+
+        /** "Fast · 110 calls", for buttons and lists. */
+        public String labelWithCalls() {
+            return String.format(Locale.ROOT, "%s · %,d calls", label, calls());
+        }
+
+        /** One sentence for tooltips and help: sampler, schedule, eta, calls and what it is for. */
+        public String description() {
+            return String.format(Locale.ROOT, "%s: %s, %d steps, jump length %d, %d resamplings, eta %s; %,d UNet calls "
+                    + "(1,000-step models); %s.", label, mode().id(), steps, jumpLength, jumpNSample, ETA, calls(), purpose);
+        }
+
+        /** Whether {@code p} runs this preset's sampler and schedule. */
+        public boolean matches(RePaintParameters p) {
+            return p.mode() != null && p.mode().equals(mode()) && p.steps() == steps && p.jumpLength() == jumpLength
+                    && p.jumpNSample() == jumpNSample && Math.abs(p.eta() - ETA) < 1e-9;
+        }
+
         public RePaintParameters apply(RePaintParameters p) {
-            return new RePaintParameters(p.mode, steps, jumpLength, jumpNSample, eta(), p.seed, p.samples, p.variance,
+            return new RePaintParameters(mode(), steps, jumpLength, jumpNSample, eta(), p.seed, p.samples, p.variance,
                     p.previewEvery);
         }
 
@@ -107,18 +140,18 @@ public record RePaintParameters(
             return Arrays.stream(values()).map(Preset::id).collect(Collectors.joining(", "));
         }
 
-        /** "fast 50/5/2, balanced 100/10/5, paper 250/10/10 (default balanced)" for help text. */
+        /** "fast diffusers 50/5/2 (95 calls), ..." for help text. */
         public static String summary() {
-            return Arrays.stream(values()).map(p -> p.id() + " " + p.steps + "/" + p.jumpLength + "/" + p.jumpNSample)
+            return Arrays.stream(values()).map(p -> String.format(Locale.ROOT, "%s %s %d/%d/%d (%,d calls)", p.id(),
+                            p.mode().id(), p.steps, p.jumpLength, p.jumpNSample, p.calls()))
                     .collect(Collectors.joining(", ")) + ", all eta " + ETA + " (default " + DEFAULT.id() + ")";
         }
     }
 
-    /** The default preset in the default sampler, seed 0, one sample, a preview every 5 calls. */
+    /** The default preset (its sampler and schedule), seed 0, one sample, a preview every 5 calls. */
     public static RePaintParameters defaults() {
         Preset p = Preset.DEFAULT;
-        return new RePaintParameters(SamplerRegistry.defaultType(), p.steps(), p.jumpLength(), p.jumpNSample(), p.eta(),
-                0L, 1, null, 5);
+        return new RePaintParameters(p.mode(), p.steps(), p.jumpLength(), p.jumpNSample(), p.eta(), 0L, 1, null, 5);
     }
 
     public RePaintParameters withSeed(long s) {

@@ -39,6 +39,12 @@ public final class DiffusersRePaintScheduler {
         return ts;
     }
 
+    /** The effective number of inference steps (after {@link #setTimesteps}). */
+    public int stepsForRatio() {
+        requireTimesteps();
+        return numInferenceSteps;
+    }
+
     public int stepRatio() {
         requireTimesteps();
         return noise.numTrainTimesteps() / numInferenceSteps;

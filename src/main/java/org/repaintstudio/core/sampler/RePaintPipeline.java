@@ -68,7 +68,7 @@ public final class RePaintPipeline {
         float[] x0 = new float[shape.size()];
 
         report.start();
-        noise.next(x, shape.batch());                                   // line 1: x_T ~ N(0, I)
+        sampler.start(x, request.image(), request.keepMask(), shape, noise); // line 1: x_T ~ N(0, I)
         report.started();
         for (int e = 0; e < schedule.size(); e++) {                     // lines 2-3: each t, each resampling u
             if (schedule.kind(e) == StepKind.DENOISE) {

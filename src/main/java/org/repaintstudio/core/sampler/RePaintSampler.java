@@ -10,6 +10,14 @@ public interface RePaintSampler {
     /** Entries in loop order. */
     TimestepSchedule schedule();
 
+    /**
+     * Fills {@code x} with the loop's first sample: by default x_T ~ N(0, I), Algorithm 1 line 1.
+     * A sampler that starts lower (a partial start) may use the known image and mask here.
+     */
+    default void start(float[] x, float[] original, float[] keepMask, Shape shape, NoiseSource noise) {
+        noise.next(x, shape.batch());
+    }
+
     /** The timestep passed to the UNet for a denoising entry. */
     int modelTimestep(int entry);
 

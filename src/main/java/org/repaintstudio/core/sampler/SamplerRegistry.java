@@ -39,14 +39,29 @@ public final class SamplerRegistry {
         return ALL.stream().map(SamplerType::id).collect(Collectors.joining(", "));
     }
 
-    /** The sampler with this id (case-insensitive); an unknown id is one sentence naming the choices. */
+    /**
+     * The sampler with this id (case-insensitive), or {@code ID@VALUE} for a sampler with a
+     * {@link SamplerType#tunable() value}; an unknown id is one sentence naming the choices.
+     */
     public static SamplerType byId(String id) {
         String wanted = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
+        int at = wanted.indexOf('@');
+        if (at > 0) {
+            return byId(wanted.substring(0, at)).tuned(parseValue(id, wanted.substring(at + 1)));
+        }
         for (SamplerType t : ALL) {
             if (t.id().equals(wanted)) {
                 return t;
             }
         }
         throw new UserFacingException("Unknown sampling mode '" + id + "'; use one of: " + ids() + ".");
+    }
+
+    private static double parseValue(String id, String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new UserFacingException("The value after '@' in '" + id + "' is not a number.");
+        }
     }
 }

@@ -25,6 +25,19 @@ public interface SamplerType {
     /** The entries this sampler will walk, for plotting and counting UNet calls before a run. */
     TimestepSchedule schedule(SamplingSettings settings, SchedulerConfig config);
 
+    /**
+     * What {@code ID@VALUE} sets for this sampler (e.g. "the fraction of the trajectory that
+     * resamples"), or null when it takes no value.
+     */
+    default String tunable() {
+        return null;
+    }
+
+    /** This sampler with its value set ({@code --mode ID@VALUE}); one sentence if it takes none. */
+    default SamplerType tuned(double value) {
+        throw new org.repaintstudio.core.UserFacingException("The sampling mode '" + id() + "' takes no @value.");
+    }
+
     /** The stepper for one run over a batch of {@code shape}. */
     RePaintSampler create(SamplingSettings settings, SchedulerConfig config, Shape shape, int modelOutputChannels);
 }

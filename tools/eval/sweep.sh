@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The fewer-calls study (docs/quality-vs-calls.md): every setting of a grid on the same held-out
+# emoji, the paper's six masks and one seed, then the table and docs/quality-vs-calls.png.
+#
+#   bash tools/eval/sweep.sh [OUT_DIR] [GRID]        # from a clean clone, after mvn -DskipTests package
+#
+# IMAGES (default 8) held-out images are taken evenly from the 64 (both styles), BATCH of them
+# share each UNet call. Needs tools/train/fetch_data.sh's download (it runs it if missing).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+out="${1:-/tmp/quality-vs-calls}"
+grid="${2:-$here/quality-vs-calls.grid}"
+images="${IMAGES:-8}"
+batch="${BATCH:-8}"
+PY="${PYTHON:-/usr/bin/python3}"
+jar="${JAR:-$root/target/repaint-studio.jar}"
+heldout="$out/heldout"
+if [ ! -d "$heldout" ] || [ -z "$(ls -A "$heldout")" ]; then
+  [ -s "$root/tools/train/data/emoji64.npz" ] || bash "$root/tools/train/fetch_data.sh"
+  "$PY" "$here/make_heldout_set.py" --out "$heldout"
+fi
+subset="$out/images"
+rm -rf "$subset" && mkdir -p "$subset"
+# Evenly spread over the sorted 64 (32 stems × 2 styles), alternating styles.
+ls "$heldout" | sort | awk -v n="$images" '{ a[NR-1] = $0 } END { s = int(NR / n); for (i = 0; i < n; i++) print a[i * s + (i % 2)] }' \
+  | while read -r f; do cp "$heldout/$f" "$subset/"; done
+java -jar "$jar" evaluate --images "$subset" --out "$out" --sweep "$grid" \
+  --batch "$batch" --seed 0 --force
+java -jar "$jar" evaluate --images "$subset" --out "$out/narrow" --sweep "$here/quality-vs-calls-narrow.grid" \
+  --masks thin,thick,lines,sr --batch "$batch" --seed 0 --force
+"$PY" "$here/plot_sweep.py" --csv "$out/sweep.csv" --out "$root/docs/quality-vs-calls.png"
+"$PY" "$here/plot_sweep.py" --csv "$out/sweep.csv" --csv "$out/narrow/sweep.csv" --masks thin,thick,lines,sr \
+  --out "$out/narrow/quality-vs-calls-narrow.png"
