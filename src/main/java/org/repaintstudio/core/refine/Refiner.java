@@ -48,7 +48,7 @@ public final class Refiner {
         for (RefineLevel level : plan.levels()) {
             float[] known = LevelImages.boxAverage(original, level.scale(), level.canvas());
             float[] start = previous == null
-                    ? LevelImages.boxAverage(coarseFull, level.scale(), level.canvas())
+                    ? firstStart(coarseFull, known, mask, level)
                     : LevelImages.enlarge(picture, previous.canvas(), previous.scale(), level.canvas(), level.scale());
             float[] composed = LevelImages.compose(known, start, level.redraw());
             picture = run.level(level, known, composed);
@@ -61,6 +61,13 @@ public final class Refiner {
         }
         return BlendBand.apply(original, BlendBand.patch(original, mask, plan.options().blendWidth(), picture,
                 previous.canvas(), previous.scale()));
+    }
+
+    /** The coarse fill at the first level, replaced near known pixels by a smooth fill from them. */
+    private static float[] firstStart(BufferedImage coarseFull, float[] known, Mask mask, RefineLevel level) {
+        float[] coarse = LevelImages.boxAverage(coarseFull, level.scale(), level.canvas());
+        return NarrowHoleStart.blend(coarse, known, NarrowHoleStart.maskedAt(mask, level.scale(), level.canvas()),
+                level.canvas().width(), level.canvas().height());
     }
 
     private static void checkSizes(BufferedImage original, Mask mask, BufferedImage coarse) {

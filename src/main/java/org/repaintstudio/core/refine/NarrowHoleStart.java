@@ -1,0 +1,80 @@
+package org.repaintstudio.core.refine;
+
+import org.repaintstudio.core.image.Mask;
+import org.repaintstudio.core.mask.DistanceField;
+import org.repaintstudio.core.sampler.HoleFill;
+
+/**
+ * The first level's start image where the hole is narrower than the coarse pass could see. The
+ * coarse pass marks a model pixel unknown if any image pixel under it is masked, so a 3-px scratch
+ * on a photo shrunk 8× becomes an 8-px band the model invents from scratch, and a blob's rim is
+ * guessed one model pixel too wide. Near known pixels a smooth fill from them (push-pull, as
+ * Telea-style inpainting) is the better start; the level then adds texture on top of it. Deeper
+ * inside a hole the coarse fill's layout wins, with a linear hand-over between the two.
+ */
+final class NarrowHoleStart {
+    /** Level pixels from the nearest known pixel up to which the smooth fill is used alone. */
+    static final float SMOOTH_UP_TO = 1f;
+    /** Level pixels from the nearest known pixel beyond which the coarse fill is used alone. */
+    static final float COARSE_FROM = 3f;
+
+    private NarrowHoleStart() {}
+
+    /**
+     * @param coarse the coarse fill at the level (CHW in [-1, 1])
+     * @param known  the photo at the level (its values under the mask are ignored)
+     * @param masked level pixels with any masked image pixel under them
+     */
+    static float[] blend(float[] coarse, float[] known, boolean[] masked, int width, int height) {
+        int hw = width * height;
+        float[] keep = new float[hw];
+        byte[] coverage = new byte[hw];
+        for (int p = 0; p < hw; p++) {
+            keep[p] = masked[p] ? 0f : 1f;
+            coverage[p] = masked[p] ? (byte) 255 : 0;
+        }
+        float[] smooth = new float[3 * hw];
+        HoleFill.fill(known, 0, keep, 0, 3, height, width, smooth, 0);
+        float[] toKnown = DistanceField.of(coverage, width, height, 128, false);
+        float[] out = coarse.clone();
+        for (int p = 0; p < hw; p++) {
+            if (!masked[p]) {
+                continue;
+            }
+            float a = smoothWeight(toKnown[p]);
+            for (int c = 0; c < 3; c++) {
+                out[c * hw + p] = a * smooth[c * hw + p] + (1 - a) * coarse[c * hw + p];
+            }
+        }
+        return out;
+    }
+
+    /** 1 up to {@link #SMOOTH_UP_TO}, 0 from {@link #COARSE_FROM}, linear between. */
+    static float smoothWeight(float distance) {
+        float a = (COARSE_FROM - distance) / (COARSE_FROM - SMOOTH_UP_TO);
+        return Math.max(0f, Math.min(1f, a));
+    }
+
+    /** Level pixels of {@code canvas} at {@code scale} with any masked image pixel under them. */
+    static boolean[] maskedAt(Mask mask, int scale, Mask.Box canvas) {
+        boolean[] out = new boolean[canvas.width() * canvas.height()];
+        for (int cy = 0; cy < canvas.height(); cy++) {
+            for (int cx = 0; cx < canvas.width(); cx++) {
+                out[cy * canvas.width() + cx] = anyMasked(mask, (canvas.x() + cx) * scale,
+                        (canvas.y() + cy) * scale, scale);
+            }
+        }
+        return out;
+    }
+
+    private static boolean anyMasked(Mask mask, int x0, int y0, int scale) {
+        for (int y = Math.max(0, y0); y < Math.min(mask.height(), y0 + scale); y++) {
+            for (int x = Math.max(0, x0); x < Math.min(mask.width(), x0 + scale); x++) {
+                if (mask.isFill(x, y)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
