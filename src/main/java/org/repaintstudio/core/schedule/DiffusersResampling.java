@@ -40,9 +40,17 @@ public final class DiffusersResampling {
         for (int j = 0; j < n - jumpLength; j += jumpLength) {
             jumps[j] = jumpNSample - 1;
         }
-        int ratio = numTrainTimesteps / n;
-        IntList out = new IntList((int) length);
-        int t = n;
+        return walk(jumps, n, jumpLength, numTrainTimesteps / n, (int) length);
+    }
+
+    /**
+     * diffusers' timestep walk: from index {@code start} down to 0, and at an index with jumps left,
+     * {@code jumpLength} steps back up (each jump is one pass of the resampling loop over u in Algorithm 1 of the paper).
+     * Consumes {@code jumps}; returns the training timesteps ({@code index * ratio}).
+     */
+    static int[] walk(int[] jumps, int start, int jumpLength, int ratio, int capacity) {
+        IntList out = new IntList(capacity);
+        int t = start;
         while (t >= 1) {
             t--;
             out.add(t * ratio);

@@ -32,21 +32,7 @@ public final class PartialResampling {
         for (int j = 0; j < n - jumpLength; j += jumpLength) {
             jumps[j] = j >= resampleFrom && j + jumpLength <= resampleBelow ? jumpNSample - 1 : 0;
         }
-        int ratio = numTrainTimesteps / n;
-        IntList out = new IntList(check.length);
-        int t = startIndex;
-        while (t >= 1) {
-            t--;
-            out.add(t * ratio);
-            if (jumps[t] > 0) {
-                jumps[t]--;
-                for (int k = 0; k < jumpLength; k++) {
-                    t++;
-                    out.add(t * ratio);
-                }
-            }
-        }
-        return out.toArray();
+        return DiffusersResampling.walk(jumps, startIndex, jumpLength, numTrainTimesteps / n, check.length);
     }
 
     /** The index nearest to {@code fraction * n}, at least 1 and at most n. */
