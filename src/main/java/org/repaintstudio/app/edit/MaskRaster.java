@@ -283,8 +283,7 @@ public final class MaskRaster {
         if (newValues.length != values.length) {
             throw new IllegalArgumentException("mask size differs");
         }
-        PixelRect area = differingArea(values, newValues, width, height);
-        if (!area.isEmpty()) {
+        for (PixelRect area : changedBlocks(values, newValues, width, height)) {
             long before = countFilled(area);
             for (int y = area.y(); y < area.bottom(); y++) {
                 int from = y * width + area.x();
@@ -295,12 +294,63 @@ public final class MaskRaster {
         return bounds();
     }
 
+    /** Side of the blocks {@link #changedBlocks} reports in. */
+    static final int CHANGE_BLOCK = 128;
+
+    /**
+     * The blocks of {@link #CHANGE_BLOCK} pixels where the two masks differ, with neighbours in a block
+     * row merged. Growing a mask that covers most of a 4000×3000 picture changes a thin ring, whose
+     * bounding box is the whole picture; reporting blocks lets the overlay redraw only the ring.
+     */
+    static List<PixelRect> changedBlocks(byte[] values, byte[] other, int width, int height) {
+        int cols = (width + CHANGE_BLOCK - 1) / CHANGE_BLOCK;
+        List<PixelRect> out = new ArrayList<>();
+        for (int by = 0; by < height; by += CHANGE_BLOCK) {
+            int bottom = Math.min(height, by + CHANGE_BLOCK);
+            boolean[] dirty = dirtyColumns(values, other, width, by, bottom, cols);
+            for (int c = 0; c < cols; c++) {
+                if (!dirty[c]) {
+                    continue;
+                }
+                int first = c;
+                while (c + 1 < cols && dirty[c + 1]) {
+                    c++;
+                }
+                out.add(tighten(values, other, width,
+                        PixelRect.ofBounds(first * CHANGE_BLOCK, by, Math.min(width, (c + 1) * CHANGE_BLOCK), bottom)));
+            }
+        }
+        return out;
+    }
+
+    private static boolean[] dirtyColumns(byte[] values, byte[] other, int width, int top, int bottom, int cols) {
+        boolean[] dirty = new boolean[cols];
+        for (int y = top; y < bottom; y++) {
+            int row = y * width;
+            for (int c = 0; c < cols; c++) {
+                if (dirty[c]) {
+                    continue;
+                }
+                int from = row + c * CHANGE_BLOCK;
+                int to = row + Math.min(width, (c + 1) * CHANGE_BLOCK);
+                dirty[c] = Arrays.mismatch(values, from, to, other, from, to) >= 0;
+            }
+        }
+        return dirty;
+    }
+
     /** The smallest rectangle outside which the two row-major masks of this size are equal. */
     public static PixelRect differingArea(byte[] values, byte[] other, int width, int height) {
-        int minX = width, minY = -1, maxX = -1, maxY = -1;
-        for (int y = 0; y < height; y++) {
+        return tighten(values, other, width, new PixelRect(0, 0, width, height));
+    }
+
+    /** The smallest rectangle inside {@code area} outside which the two masks are equal there. */
+    private static PixelRect tighten(byte[] values, byte[] other, int width, PixelRect area) {
+        int minX = area.right(), minY = -1, maxX = -1, maxY = -1;
+        for (int y = area.y(); y < area.bottom(); y++) {
             int row = y * width;
-            int first = Arrays.mismatch(values, row, row + width, other, row, row + width);
+            int first = Arrays.mismatch(values, row + area.x(), row + area.right(), other, row + area.x(),
+                    row + area.right());
             if (first < 0) {
                 continue;
             }
@@ -308,8 +358,8 @@ public final class MaskRaster {
                 minY = y;
             }
             maxY = y;
-            minX = Math.min(minX, first);
-            int last = width - 1;
+            minX = Math.min(minX, area.x() + first);
+            int last = area.right() - 1;
             while (last > maxX && values[row + last] == other[row + last]) {
                 last--;
             }

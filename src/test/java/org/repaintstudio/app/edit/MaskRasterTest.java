@@ -1,6 +1,9 @@
 package org.repaintstudio.app.edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -85,5 +88,42 @@ class MaskRasterTest {
         touched.clear();
         m.setValues(next.clone());
         assertThat(touched).as("nothing differs, nothing to redraw").isEmpty();
+    }
+
+    @Test
+    void replacingAMaskReportsOnlyTheBlocksThatChangeSoALargeGrowRedrawsARingNotThePicture() {
+        int w = 1500;
+        int h = 1100;
+        MaskRaster m = new MaskRaster(w, h);
+        byte[] disc = discValues(w, h, 500);
+        m.setValues(disc);
+        java.util.List<PixelRect> reported = new java.util.ArrayList<>();
+        m.addListener(reported::add);
+        byte[] grown = discValues(w, h, 503);
+        m.setValues(grown);
+
+        assertArrayEquals(grown, m.values());
+        long expectedFilled = 0;
+        for (byte b : grown) {
+            expectedFilled += b != 0 ? 1 : 0;
+        }
+        assertEquals(expectedFilled, m.filledCount());
+        long redrawn = reported.stream().mapToLong(r -> (long) r.width() * r.height()).sum();
+        assertTrue(redrawn < (long) w * h / 2, "a 3-px ring redraws " + redrawn + " of " + (long) w * h + " pixels");
+        for (PixelRect r : reported) {
+            assertTrue(r.x() >= 0 && r.y() >= 0 && r.right() <= w && r.bottom() <= h, "inside the picture: " + r);
+        }
+    }
+
+    private static byte[] discValues(int w, int h, int radius) {
+        byte[] v = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                long dx = x - w / 2;
+                long dy = y - h / 2;
+                v[y * w + x] = dx * dx + dy * dy <= (long) radius * radius ? (byte) 255 : 0;
+            }
+        }
+        return v;
     }
 }
