@@ -27,7 +27,7 @@ public interface DialogService {
 
     boolean confirm(String title, String message, String okLabel);
 
-    /** {@code what}: the unsaved things, one per line ("the painted mask", "2 results in the gallery"). */
+    /** {@code what}: the unsaved things, one per line ("the mask", "2 results in the gallery"). */
     SaveChoice askSaveChanges(String documentName, String what);
 
     /**

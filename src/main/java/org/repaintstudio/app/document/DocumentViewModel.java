@@ -388,9 +388,9 @@ public final class DocumentViewModel {
         updateTitle();
     }
 
-    /** What is unsaved, for the prompt: "the painted mask", "the inpainted picture". */
+    /** What is unsaved, for the prompt: "the mask", "the inpainted picture". */
     public String unsavedDescription() {
-        return imageChangedSinceSave ? "the inpainted picture and its mask" : "the painted mask";
+        return imageChangedSinceSave ? "the inpainted picture and its mask" : "the mask";
     }
 
     public boolean imageChangedSinceSave() {

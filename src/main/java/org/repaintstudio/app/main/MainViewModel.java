@@ -120,7 +120,7 @@ public final class MainViewModel {
             out.add("the changed picture (applied results or a larger canvas)");
         }
         if (document.isDirty() && document.mask() != null && !document.mask().isEmpty()) {
-            out.add("the painted mask");
+            out.add("the mask");
         }
         int results = unsavedResults().size();
         if (results > 0) {

@@ -24,6 +24,11 @@ public record ModelChoice(String name, Path location, int resolution, long sizeB
                 + (resolution > 0 ? resolution + " px" : "? px") + " · " + formatSize(sizeBytes);
     }
 
+    /** e.g. "photo-64 · natural photos": what fits in the closed picker; the list shows {@link #label()}. */
+    public String shortLabel() {
+        return name + (domain == null || domain.isBlank() ? "" : " · " + domain);
+    }
+
     public static String formatSize(long bytes) {
         if (bytes >= 1L << 30) {
             return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));

@@ -79,11 +79,24 @@ public final class RunPanel extends VBox {
         previewsBox = buildPreviewsBox();
     }
 
+    /** The closed picker shows name and domain only, so the label is not cut off in a narrow panel. */
+    private static javafx.scene.control.ListCell<ModelChoice> shortLabelCell(String prompt) {
+        return new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(ModelChoice item, boolean empty) {
+                super.updateItem(item, empty);
+                // A custom button cell hides the combo's prompt text, so it shows the prompt itself.
+                setText(empty || item == null ? prompt : item.shortLabel());
+            }
+        };
+    }
+
     private HBox modelRow(ModelAdder onAddModel) {
         ComboBox<ModelChoice> models = new ComboBox<>(vm.models());
         models.setId("model-picker");
         models.setMaxWidth(Double.MAX_VALUE);
         models.setPromptText("No model found");
+        models.setButtonCell(shortLabelCell(models.getPromptText()));
         models.valueProperty().bindBidirectional(vm.selectedModelProperty());
         models.disableProperty().bind(vm.runningProperty());
         Icons.tooltip(models, "The diffusion model that repaints: name, the resolution it works at and its size on disk.");
@@ -118,7 +131,9 @@ public final class RunPanel extends VBox {
         Preset[] values = Preset.values();
         for (int i = 0; i < values.length; i++) {
             Preset p = values[i];
-            ToggleButton b = new ToggleButton(p.labelWithCalls());
+            // Two lines, so that "Balanced" and its call count fit a narrow panel.
+            ToggleButton b = new ToggleButton(String.format(java.util.Locale.ROOT, "%s%n%,d calls", p.label(), p.calls()));
+            b.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
             b.setId("preset-" + p.name().toLowerCase(java.util.Locale.ROOT));
             b.setToggleGroup(presetGroup);
             b.setUserData(p);

@@ -269,12 +269,12 @@ class MaskToolsUiTest {
         openSky();
         fx(() -> doc().fillRect(BLOCK, false));
         fx(() -> studio.run().results().add(resultFor(doc().image())));
-        assertThat(vm().unsavedWork()).containsExactly("the painted mask", "1 result in the gallery");
+        assertThat(vm().unsavedWork()).containsExactly("the mask", "1 result in the gallery");
 
         studio.dialogs.saveChoices.add(SaveChoice.CANCEL);
         fx(() -> assertThat(vm().confirmDiscard()).isFalse());
         assertThat(studio.dialogs.savePrompts).last().asString()
-                .contains("the painted mask").contains("1 result in the gallery");
+                .contains("the mask").contains("1 result in the gallery");
 
         Path maskFile = dir.resolve("saved-mask.png");
         Path folder = Files.createDirectories(dir.resolve("results"));

@@ -332,7 +332,7 @@ class StudioUiTest {
         Platform.runLater(() -> vm().openFiles(List.of(second)));
         waitUntil(10, () -> robot.lookup("#dialog-message").tryQuery().isPresent());
         assertThat(robot.lookup("#dialog-message").queryAs(Label.class).getText())
-                .contains("first.png").contains("unsaved work").contains("the painted mask");
+                .contains("first.png").contains("unsaved work").contains("the mask");
         robot.clickOn("Cancel");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(doc().nameProperty().get()).isEqualTo("first.png");
