@@ -6,8 +6,8 @@
 # Downloads the packages named in tools/train/photo_sources.txt with `apt-get download` (no installation),
 # checks each one's version against the list, unpacks it with `dpkg-deb -x` into data/photo/pkgs/PKG/
 # (for ufoai-textures also its texture zip), then runs photo_dataset.py prepare, which applies the source
-# list, refuses every file listed in tools/eval/reserved_photos.txt (the public test set and the three
-# reserved plasma wallpapers), and writes data/photo/manifest.json and data/photo/cache/*.npy.
+# list, refuses every file listed in tools/eval/reserved_photos.txt (deleted here already, right after
+# unpacking), and writes data/photo/manifest.json and data/photo/cache/*.npy.
 # Needs apt sources for Debian bookworm (main), dpkg-deb, unzip and /usr/bin/python3 with numpy + OpenCV.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -35,6 +35,12 @@ grep -v '^\s*#' "$here/photo_sources.txt" | awk 'NF {print $1, $2}' | sort -u | 
     unzip -q -o "$data/pkgs/$pkg"/usr/share/games/ufoai/base/*.pk3 'textures/*' -d "$data/pkgs/$pkg"
     rm -rf "$data/pkgs/$pkg/usr/share/games"
   fi
+  # Reserved photos (tools/eval/reserved_photos.txt) are deleted right after unpacking, so they never sit in
+  # the training data folder at all; photo_dataset.py prepare refuses them again as a second guard.
+  grep -v '^\s*#' "$here/../eval/reserved_photos.txt" | awk -v p="$pkg" 'NF && $1 == p {print $2}' | while read -r glob; do
+    find "$data/pkgs/$pkg" -path "$data/pkgs/$pkg/$glob" -type f -delete
+  done
+  find "$data/pkgs/$pkg" -depth -type d -empty -delete
   echo "$pkg $ver: $(find "$data/pkgs/$pkg" -type f | wc -l) files"
 done
 "$PY" "$here/photo_dataset.py" prepare --pkgs "$data/pkgs" --data "$data"
