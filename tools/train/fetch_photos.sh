@@ -38,7 +38,7 @@ grep -v '^\s*#' "$here/photo_sources.txt" | awk 'NF {print $1, $2}' | sort -u | 
   # Reserved photos (tools/eval/reserved_photos.txt) are deleted right after unpacking, so they never sit in
   # the training data folder at all; photo_dataset.py prepare refuses them again as a second guard.
   grep -v '^\s*#' "$here/../eval/reserved_photos.txt" | awk -v p="$pkg" 'NF && $1 == p {print $2}' | while read -r glob; do
-    find "$data/pkgs/$pkg" -path "$data/pkgs/$pkg/$glob" -type f -delete
+    find "$data/pkgs/$pkg" -path "$data/pkgs/$pkg/$glob" ! -type d -delete  # files and the symlinks to them
   done
   find "$data/pkgs/$pkg" -depth -type d -empty -delete
   echo "$pkg $ver: $(find "$data/pkgs/$pkg" -type f | wc -l) files"
