@@ -3,6 +3,7 @@ package org.repaintstudio.core.refine;
 import java.awt.image.BufferedImage;
 
 import org.repaintstudio.core.image.Mask;
+import org.repaintstudio.core.tensor.FloatPlanes;
 
 /**
  * Puts a level's picture into the photo: weight 1 on masked pixels, falling linearly to 0 over
@@ -31,16 +32,16 @@ final class BlendBand {
         float[] alpha = alpha(mask, rect, width);
         int hw = canvas.width() * canvas.height();
         for (int y = 0; y < rect.height(); y++) {
-            double ly = LevelImages.clamp((rect.y() + y + 0.5) / scale - 0.5 - canvas.y(), canvas.height());
+            double ly = FloatPlanes.clamp((rect.y() + y + 0.5) / scale - 0.5 - canvas.y(), canvas.height());
             for (int x = 0; x < rect.width(); x++) {
                 int i = y * rect.width() + x;
                 if (alpha[i] <= 0f) {
                     continue;
                 }
-                double lx = LevelImages.clamp((rect.x() + x + 0.5) / scale - 0.5 - canvas.x(), canvas.width());
+                double lx = FloatPlanes.clamp((rect.x() + x + 0.5) / scale - 0.5 - canvas.x(), canvas.width());
                 int gen = 0;
                 for (int c = 0; c < 3; c++) {
-                    float v = LevelImages.bilinear(level, c * hw, canvas.width(), canvas.height(), lx, ly);
+                    float v = FloatPlanes.bilinear(level, c * hw, canvas.width(), canvas.height(), lx, ly);
                     gen |= toByte(v) << (16 - 8 * c);
                 }
                 rgb[i] = alpha[i] >= 1f ? gen : mix(rgb[i], gen, alpha[i]);

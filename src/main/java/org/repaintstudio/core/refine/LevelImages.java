@@ -3,6 +3,7 @@ package org.repaintstudio.core.refine;
 import java.awt.image.BufferedImage;
 
 import org.repaintstudio.core.image.Mask;
+import org.repaintstudio.core.tensor.FloatPlanes;
 
 /**
  * Pictures at a level's resolution, as CHW float tensors in [-1, 1] over the level's canvas:
@@ -59,32 +60,15 @@ final class LevelImages {
         float[] out = new float[3 * thw];
         double ratio = toScale / (double) fromScale;
         for (int cy = 0; cy < to.height(); cy++) {
-            double fy = clamp((to.y() + cy + 0.5) * ratio - 0.5 - from.y(), from.height());
+            double fy = FloatPlanes.clamp((to.y() + cy + 0.5) * ratio - 0.5 - from.y(), from.height());
             for (int cx = 0; cx < tw; cx++) {
-                double fx = clamp((to.x() + cx + 0.5) * ratio - 0.5 - from.x(), from.width());
+                double fx = FloatPlanes.clamp((to.x() + cx + 0.5) * ratio - 0.5 - from.x(), from.width());
                 for (int c = 0; c < 3; c++) {
-                    out[c * thw + cy * tw + cx] = bilinear(prev, c * fhw, from.width(), from.height(), fx, fy);
+                    out[c * thw + cy * tw + cx] = FloatPlanes.bilinear(prev, c * fhw, from.width(), from.height(), fx, fy);
                 }
             }
         }
         return out;
-    }
-
-    static double clamp(double v, int size) {
-        return Math.max(0, Math.min(size - 1, v));
-    }
-
-    /** Bilinear sample of channel plane {@code base} of a w×h tensor at clamped coordinates. */
-    static float bilinear(float[] t, int base, int w, int h, double x, double y) {
-        int x0 = (int) x;
-        int y0 = (int) y;
-        int x1 = Math.min(w - 1, x0 + 1);
-        int y1 = Math.min(h - 1, y0 + 1);
-        double fx = x - x0;
-        double fy = y - y0;
-        double top = t[base + y0 * w + x0] * (1 - fx) + t[base + y0 * w + x1] * fx;
-        double bottom = t[base + y1 * w + x0] * (1 - fx) + t[base + y1 * w + x1] * fx;
-        return (float) (top * (1 - fy) + bottom * fy);
     }
 
     /** {@code redraw ? start : known}, per pixel: the level's start image. */

@@ -1,5 +1,7 @@
 package org.repaintstudio.core.sampler;
 
+import org.repaintstudio.core.tensor.FloatPlanes;
+
 /**
  * A cheap smooth fill of the unknown region (push-pull, Gortler et al. 1996): known pixels are
  * averaged down a pyramid by their keep weight, and each level's gaps are filled from the bilinearly
@@ -53,30 +55,18 @@ public final class HoleFill {
         }
         float[] coarse = pushPull(coarseWeighted, coarseWeight, c, ch2, cw2);
         for (int y = 0; y < h; y++) {
+            double gy = FloatPlanes.clamp((y - 0.5) / 2, ch2);
             for (int x = 0; x < w; x++) {
                 int p = y * w + x;
                 float own = Math.min(1f, weight[p]);
+                double gx = FloatPlanes.clamp((x - 0.5) / 2, cw2);
                 for (int k = 0; k < c; k++) {
-                    float gap = bilinear(coarse, k * ch2 * cw2, ch2, cw2, (y - 0.5f) / 2f, (x - 0.5f) / 2f);
+                    float gap = FloatPlanes.bilinear(coarse, k * ch2 * cw2, cw2, ch2, gx, gy);
                     float mine = weight[p] > 0 ? weighted[k * hw + p] / weight[p] : 0f;
                     colour[k * hw + p] = own * mine + (1f - own) * gap;
                 }
             }
         }
         return colour;
-    }
-
-    private static float bilinear(float[] img, int offset, int h, int w, float y, float x) {
-        float cy = Math.max(0f, Math.min(h - 1f, y));
-        float cx = Math.max(0f, Math.min(w - 1f, x));
-        int y0 = (int) cy;
-        int x0 = (int) cx;
-        int y1 = Math.min(h - 1, y0 + 1);
-        int x1 = Math.min(w - 1, x0 + 1);
-        float fy = cy - y0;
-        float fx = cx - x0;
-        float top = img[offset + y0 * w + x0] * (1 - fx) + img[offset + y0 * w + x1] * fx;
-        float bottom = img[offset + y1 * w + x0] * (1 - fx) + img[offset + y1 * w + x1] * fx;
-        return top * (1 - fy) + bottom * fy;
     }
 }
