@@ -53,21 +53,17 @@ public final class TestDenoisers {
         public void close() {}
     }
 
-    /** The exact noise of x_t for a photo that is one flat colour: its x0 estimate is that colour everywhere. */
-    public static final class IdealFlat implements Denoiser {
-        private final NoiseSchedule schedule;
-        private final float[] colour = new float[3];
+    /** A test model of any input size that holds nothing to close: a subclass only predicts. */
+    public abstract static class AnySize implements Denoiser {
+        private final int channels;
 
-        public IdealFlat(SchedulerConfig cfg, int rgb) {
-            this.schedule = NoiseSchedule.of(cfg);
-            for (int c = 0; c < 3; c++) {
-                colour[c] = ((rgb >> (16 - 8 * c)) & 0xFF) / 127.5f - 1;
-            }
+        protected AnySize(int channels) {
+            this.channels = channels;
         }
 
         @Override
         public int outputChannels() {
-            return 3;
+            return channels;
         }
 
         @Override
@@ -78,6 +74,23 @@ public final class TestDenoisers {
         @Override
         public int fixedWidth() {
             return -1;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    /** The exact noise of x_t for a photo that is one flat colour: its x0 estimate is that colour everywhere. */
+    public static final class IdealFlat extends AnySize {
+        private final NoiseSchedule schedule;
+        private final float[] colour = new float[3];
+
+        public IdealFlat(SchedulerConfig cfg, int rgb) {
+            super(3);
+            this.schedule = NoiseSchedule.of(cfg);
+            for (int c = 0; c < 3; c++) {
+                colour[c] = ((rgb >> (16 - 8 * c)) & 0xFF) / 127.5f - 1;
+            }
         }
 
         @Override
@@ -95,8 +108,5 @@ public final class TestDenoisers {
                 }
             }
         }
-
-        @Override
-        public void close() {}
     }
 }

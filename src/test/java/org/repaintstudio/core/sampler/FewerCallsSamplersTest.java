@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
+import org.repaintstudio.core.TestDenoisers;
 import org.repaintstudio.core.UserFacingException;
 import org.repaintstudio.core.schedule.NoiseSchedule;
 import org.repaintstudio.core.schedule.SchedulerConfig;
@@ -39,22 +40,7 @@ class FewerCallsSamplersTest {
      */
     private static Denoiser oracle(float[] target) {
         NoiseSchedule noise = NoiseSchedule.of(CONFIG);
-        return new Denoiser() {
-            @Override
-            public int outputChannels() {
-                return 3;
-            }
-
-            @Override
-            public int fixedHeight() {
-                return -1;
-            }
-
-            @Override
-            public int fixedWidth() {
-                return -1;
-            }
-
+        return new TestDenoisers.AnySize(3) {
             @Override
             public void predict(float[] sample, Shape shape, int t, float[] out) {
                 float a = noise.alphaCumprod(t);
@@ -63,9 +49,6 @@ class FewerCallsSamplersTest {
                     out[i] = (float) ((sample[i] - Math.sqrt(a) * xs) / Math.sqrt(1 - a));
                 }
             }
-
-            @Override
-            public void close() {}
         };
     }
 

@@ -7,6 +7,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
+import org.repaintstudio.core.TestDenoisers;
 import org.repaintstudio.core.UserFacingException;
 import org.repaintstudio.core.schedule.SchedulerConfig;
 import org.repaintstudio.core.task.CancelToken;
@@ -14,39 +15,21 @@ import org.repaintstudio.core.task.CancelToken;
 /** A model that turns NaN part-way through stops the run at that call, with a sentence naming it. */
 class FiniteOutputGuardTest {
     /** Predicts zero noise, then {@code bad} from call {@code badFrom} on. */
-    static final class TurnsBad implements Denoiser {
+    static final class TurnsBad extends TestDenoisers.AnySize {
         final int badFrom;
         final float bad;
         int calls;
 
         TurnsBad(int badFrom, float bad) {
+            super(3);
             this.badFrom = badFrom;
             this.bad = bad;
-        }
-
-        @Override
-        public int outputChannels() {
-            return 3;
-        }
-
-        @Override
-        public int fixedHeight() {
-            return -1;
-        }
-
-        @Override
-        public int fixedWidth() {
-            return -1;
         }
 
         @Override
         public void predict(float[] sample, Shape shape, int timestep, float[] out) {
             calls++;
             Arrays.fill(out, calls >= badFrom ? bad : 0f);
-        }
-
-        @Override
-        public void close() {
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+import org.repaintstudio.core.TestDenoisers;
 import org.repaintstudio.core.UserFacingException;
 import org.repaintstudio.core.schedule.OriginalJumpSchedule;
 import org.repaintstudio.core.schedule.Respacing;
@@ -18,22 +19,7 @@ class PaperSamplerTest {
 
     /** A deterministic stand-in UNet: noise 0.1·x, variance channels v. */
     private static Denoiser linearModel(int channels, float v) {
-        return new Denoiser() {
-            @Override
-            public int outputChannels() {
-                return channels;
-            }
-
-            @Override
-            public int fixedHeight() {
-                return -1;
-            }
-
-            @Override
-            public int fixedWidth() {
-                return -1;
-            }
-
+        return new TestDenoisers.AnySize(channels) {
             @Override
             public void predict(float[] sample, Shape shape, int timestep, float[] out) {
                 int per = shape.pixels();
@@ -45,9 +31,6 @@ class PaperSamplerTest {
                     }
                 }
             }
-
-            @Override
-            public void close() {}
         };
     }
 
