@@ -3,6 +3,7 @@ package org.repaintstudio.core.inpaint;
 import java.awt.image.BufferedImage;
 
 import org.repaintstudio.core.image.Mask;
+import org.repaintstudio.core.image.PackedRgb;
 import org.repaintstudio.core.image.SoftMask;
 
 /**
@@ -28,7 +29,7 @@ final class KnownPixels {
             target.getRGB(region.x() - originX, y - originY, w, 1, out, 0, w);
             for (int i = 0; i < w; i++) {
                 float f = mask.fill(region.x() + i, y);
-                out[i] = f <= 0f ? in[i] : f >= 1f ? out[i] : mix(in[i], out[i], f);
+                out[i] = f <= 0f ? in[i] : f >= 1f ? out[i] : 0xFF000000 | PackedRgb.mix(in[i], out[i], f);
             }
             target.setRGB(region.x() - originX, y - originY, w, 1, out, 0, w);
         }
@@ -42,15 +43,5 @@ final class KnownPixels {
         int x1 = Math.min(mask.width(), b.right() + margin);
         int y1 = Math.min(mask.height(), b.bottom() + margin);
         return new Mask.Box(x0, y0, x1 - x0, y1 - y0);
-    }
-
-    private static int mix(int a, int b, float t) {
-        int out = 0;
-        for (int shift = 16; shift >= 0; shift -= 8) {
-            int ca = (a >> shift) & 0xFF;
-            int cb = (b >> shift) & 0xFF;
-            out |= Math.round(ca + (cb - ca) * t) << shift;
-        }
-        return 0xFF000000 | out;
     }
 }

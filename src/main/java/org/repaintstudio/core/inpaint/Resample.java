@@ -2,6 +2,7 @@ package org.repaintstudio.core.inpaint;
 
 import java.awt.image.BufferedImage;
 
+import org.repaintstudio.core.image.PackedRgb;
 import org.repaintstudio.core.image.SoftMask;
 
 /** Moving pixels between image space and model space: crop, resize, feather and blend. */
@@ -240,7 +241,7 @@ final class Resample {
                     continue;
                 }
                 int gen = sampleBilinear(model, r, (band.x() + bx - plan.x() + 0.5) / s - 0.5, my);
-                row[bx] = a >= 1f ? gen : mix(row[bx], gen, a);
+                row[bx] = a >= 1f ? gen : PackedRgb.mix(row[bx], gen, a);
             }
             out.setRGB(band.x(), y, band.width(), 1, row, 0, band.width());
         }
@@ -256,16 +257,6 @@ final class Resample {
         for (int y = 0; y < h; y++) {
             image.getRGB(0, y, w, 1, row, 0, w);
             out.setRGB(0, y, w, 1, row, 0, w);
-        }
-        return out;
-    }
-
-    private static int mix(int a, int b, float t) {
-        int out = 0;
-        for (int shift = 16; shift >= 0; shift -= 8) {
-            int ca = (a >> shift) & 0xFF;
-            int cb = (b >> shift) & 0xFF;
-            out |= Math.round(ca + (cb - ca) * t) << shift;
         }
         return out;
     }

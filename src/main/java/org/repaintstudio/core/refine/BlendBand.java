@@ -3,6 +3,7 @@ package org.repaintstudio.core.refine;
 import java.awt.image.BufferedImage;
 
 import org.repaintstudio.core.image.Mask;
+import org.repaintstudio.core.image.PackedRgb;
 import org.repaintstudio.core.tensor.FloatPlanes;
 
 /**
@@ -44,7 +45,7 @@ final class BlendBand {
                     float v = FloatPlanes.bilinear(level, c * hw, canvas.width(), canvas.height(), lx, ly);
                     gen |= toByte(v) << (16 - 8 * c);
                 }
-                rgb[i] = alpha[i] >= 1f ? gen : mix(rgb[i], gen, alpha[i]);
+                rgb[i] = alpha[i] >= 1f ? gen : PackedRgb.mix(rgb[i], gen, alpha[i]);
             }
         }
         return new Patch(rect, rgb);
@@ -52,16 +53,6 @@ final class BlendBand {
 
     private static int toByte(float v) {
         return (int) Math.max(0, Math.min(255, Math.round((v + 1) * 127.5f)));
-    }
-
-    private static int mix(int photo, int gen, float t) {
-        int out = 0;
-        for (int shift = 16; shift >= 0; shift -= 8) {
-            int a = (photo >> shift) & 0xFF;
-            int b = (gen >> shift) & 0xFF;
-            out |= Math.round(a + (b - a) * t) << shift;
-        }
-        return out;
     }
 
     /** Blend weights over {@code rect}: chamfer (3-4) distance to the nearest masked pixel, in thirds of a pixel. */
