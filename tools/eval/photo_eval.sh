@@ -8,6 +8,7 @@
 # Writes OUT_DIR/<name>-<kind>.png, OUT_DIR/logs/, OUT_DIR/times.txt and OUT_DIR/metrics.txt (photo_metrics
 # output; its exit status 1 only means a target is missed, so this script keeps going and reports it).
 # Needs target/repaint-studio.jar (mvn -q -o -DskipTests package) and /usr/bin/python3 with OpenCV.
+# KINDS="strokes blob" limits the mask kinds (default: strokes blob object).
 # METRICS=path overrides the photo_metrics.py location (default: ../shared/photo-metrics next to the checkout,
 # else /work/shared/photo-metrics).
 set -euo pipefail
@@ -29,7 +30,7 @@ if [ -e "$out" ]; then echo "$out exists; choose a new folder" >&2; exit 2; fi
 mkdir -p "$out/logs"
 names=$("$PY" -c 'import json,sys; print(" ".join(c["name"] for c in json.load(open(sys.argv[1]))["cases"]))' "$cases/cases.json")
 for name in $names; do
-  for kind in strokes blob object; do
+  for kind in ${KINDS:-strokes blob object}; do
     mask="$cases/mask-$name-$kind.png"
     [ -f "$mask" ] || continue
     start=$(date +%s%N)

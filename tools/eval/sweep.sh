@@ -15,6 +15,8 @@ images="${IMAGES:-8}"
 batch="${BATCH:-8}"
 PY="${PYTHON:-/usr/bin/python3}"
 jar="${JAR:-$root/target/repaint-studio.jar}"
+# The study is of the emoji prior on its own hold-out set, whatever the default model is.
+model="${MODEL:-$root/models/emoji-64}"
 heldout="$out/heldout"
 if [ ! -d "$heldout" ] || [ -z "$(ls -A "$heldout")" ]; then
   [ -s "$root/tools/train/data/emoji64.npz" ] || bash "$root/tools/train/fetch_data.sh"
@@ -25,9 +27,9 @@ rm -rf "$subset" && mkdir -p "$subset"
 # Evenly spread over the sorted 64 (32 stems × 2 styles), alternating styles.
 ls "$heldout" | sort | awk -v n="$images" '{ a[NR-1] = $0 } END { s = int(NR / n); for (i = 0; i < n; i++) print a[i * s + (i % 2)] }' \
   | while read -r f; do cp "$heldout/$f" "$subset/"; done
-java -jar "$jar" evaluate --images "$subset" --out "$out" --sweep "$grid" \
+java -jar "$jar" evaluate --model "$model" --images "$subset" --out "$out" --sweep "$grid" \
   --batch "$batch" --seed 0 --force
-java -jar "$jar" evaluate --images "$subset" --out "$out/narrow" --sweep "$here/quality-vs-calls-narrow.grid" \
+java -jar "$jar" evaluate --model "$model" --images "$subset" --out "$out/narrow" --sweep "$here/quality-vs-calls-narrow.grid" \
   --masks thin,thick,lines,sr --batch "$batch" --seed 0 --force
 "$PY" "$here/plot_sweep.py" --csv "$out/sweep.csv" --out "$root/docs/quality-vs-calls.png"
 "$PY" "$here/plot_sweep.py" --csv "$out/sweep.csv" --csv "$out/narrow/sweep.csv" --masks thin,thick,lines,sr \

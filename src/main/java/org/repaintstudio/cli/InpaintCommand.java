@@ -25,7 +25,9 @@ import org.repaintstudio.core.image.MaskConvention;
 import org.repaintstudio.core.image.MaskFiles;
 import org.repaintstudio.core.image.MaskOps;
 import org.repaintstudio.core.image.MaskPresets;
+import org.repaintstudio.core.image.SoftMask;
 import org.repaintstudio.core.inpaint.EngineListener;
+import org.repaintstudio.core.inpaint.HoleAdvisor;
 import org.repaintstudio.core.inpaint.InpaintEngine;
 import org.repaintstudio.core.inpaint.InpaintJob;
 import org.repaintstudio.core.inpaint.InpaintOutcome;
@@ -187,7 +189,11 @@ final class InpaintCommand implements Callable<Integer> {
         }
         try (LoadedModel loaded = model.open(err)) {
             InpaintEngine engine = InpaintEngine.of(loaded);
-            InpaintJob job = InpaintJob.of(input, m, params).withSource(image.getFileName().toString())
+            HoleAdvisor.Advice advice = HoleAdvisor.advise(SoftMask.of(m), params, loaded.resolution());
+            if (advice.changed()) {
+                err.println(advice.note());
+            }
+            InpaintJob job = InpaintJob.of(input, m, advice.params()).withSource(image.getFileName().toString())
                     .withPreviews(previews == null ? PreviewPolicy.none() : PreviewPolicy.every(Math.max(1, every)))
                     .withRefine(refineOptions());
             JobPlan plan = engine.plan(job);
