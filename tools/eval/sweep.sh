@@ -4,8 +4,12 @@
 #
 #   bash tools/eval/sweep.sh [OUT_DIR] [GRID]        # from a clean clone, after mvn -DskipTests package
 #
-# IMAGES (default 8) held-out images are taken evenly from the 64 (both styles), BATCH of them
-# share each UNet call. Needs tools/train/fetch_data.sh's download (it runs it if missing).
+# IMAGES (default 8) held-out images are taken evenly from the 64 (both styles; 64 takes them all), BATCH
+# of them share each UNet call. NARROW=0 skips the narrow-hole grid; PLOT sets where the plot goes (default
+# docs/quality-vs-calls.png). Needs tools/train/fetch_data.sh's download (it runs it if missing).
+#
+# The whole hold-out set (docs/quality-vs-calls.md, "All 64 images"):
+#   IMAGES=64 NARROW=0 PLOT=/tmp/qvc-all.png bash tools/eval/sweep.sh /tmp/qvc-all tools/eval/quality-vs-calls-all.grid
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -25,12 +29,16 @@ fi
 subset="$out/images"
 rm -rf "$subset" && mkdir -p "$subset"
 # Evenly spread over the sorted 64 (32 stems × 2 styles), alternating styles.
-ls "$heldout" | sort | awk -v n="$images" '{ a[NR-1] = $0 } END { s = int(NR / n); for (i = 0; i < n; i++) print a[i * s + (i % 2)] }' \
+# IMAGES at or above the set's size takes every image.
+ls "$heldout" | sort | awk -v n="$images" '{ a[NR-1] = $0 } END { if (n >= NR) { for (i = 0; i < NR; i++) print a[i]; exit }
+  s = int(NR / n); for (i = 0; i < n; i++) print a[i * s + (i % 2)] }' \
   | while read -r f; do cp "$heldout/$f" "$subset/"; done
 java -jar "$jar" evaluate --model "$model" --images "$subset" --out "$out" --sweep "$grid" \
   --batch "$batch" --seed 0 --force
+plot="${PLOT:-$root/docs/quality-vs-calls.png}"
+"$PY" "$here/plot_sweep.py" --csv "$out/sweep.csv" --out "$plot"
+[ "${NARROW:-1}" = 0 ] && exit 0
 java -jar "$jar" evaluate --model "$model" --images "$subset" --out "$out/narrow" --sweep "$here/quality-vs-calls-narrow.grid" \
   --masks thin,thick,lines,sr --batch "$batch" --seed 0 --force
-"$PY" "$here/plot_sweep.py" --csv "$out/sweep.csv" --out "$root/docs/quality-vs-calls.png"
 "$PY" "$here/plot_sweep.py" --csv "$out/sweep.csv" --csv "$out/narrow/sweep.csv" --masks thin,thick,lines,sr \
   --out "$out/narrow/quality-vs-calls-narrow.png"

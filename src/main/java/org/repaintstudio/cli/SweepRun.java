@@ -111,15 +111,16 @@ final class SweepRun {
                 "%d cases (images × masks %s), seed %d, batch %d; ratio = mean MAE / mean MAE of '%s', "
                         + "95%% CI: paired bootstrap over cases%n%n",
                 ref.size(), String.join(",", cmd.masks), cmd.run.seed, cmd.batch, settings.get(0).label()));
-        sb.append("| setting | mode | steps/j/r | eta | UNet calls | masked MAE | PSNR | MAE ratio | 95% CI | s |\n");
+        sb.append("| setting | mode | steps/j/r | eta | UNet calls (mean) | masked MAE | PSNR | MAE ratio | 95% CI | s |\n");
         sb.append("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | --- | ---: |\n");
         for (QualitySweep.Setting s : settings) {
             List<QualitySweep.Row> rows = bySetting.get(s.label());
             PairedComparison c = PairedComparison.of(PairedComparison.maeInOrder(rows, ref),
                     ref.stream().mapToDouble(QualitySweep.Row::mae).toArray(), 1);
             RePaintParameters p = s.params();
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %d/%d/%d | %s | %d | %.3f | %.2f | %.3f | %.3f–%.3f | %.0f |%n",
-                    s.label(), p.mode().id(), p.steps(), p.jumpLength(), p.jumpNSample(), p.eta(), rows.get(0).calls(),
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %d/%d/%d | %s | %.0f | %.3f | %.2f | %.3f | %.3f–%.3f | %.0f |%n",
+                    s.label(), p.mode().id() + (s.advised() ? " + narrow-hole advice" : ""), p.steps(), p.jumpLength(),
+                    p.jumpNSample(), p.eta(), rows.stream().mapToInt(QualitySweep.Row::calls).average().orElse(0),
                     rows.stream().mapToDouble(QualitySweep.Row::mae).average().orElse(0),
                     rows.stream().mapToDouble(QualitySweep.Row::psnr).filter(Double::isFinite).average().orElse(0),
                     c.ratio(), c.low(), c.high(), seconds.get(s.label())));
