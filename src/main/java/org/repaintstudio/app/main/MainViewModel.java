@@ -550,11 +550,13 @@ public final class MainViewModel {
 
     private void updateCropPlan() {
         var model = run.modelProperty().get();
-        if (document.mask() == null || model == null || document.mask().isEmpty()) {
+        Mask mask = document.mask() == null || document.mask().isEmpty() ? null : document.mask().toMask();
+        run.maskChanged(mask);
+        if (mask == null || model == null) {
             cropPlan.set(null);
             return;
         }
-        cropPlan.set(CropPlan.plan(document.mask().toMask(), model.resolution(), CropPlan.DEFAULT_CONTEXT));
+        cropPlan.set(CropPlan.plan(mask, model.resolution(), CropPlan.DEFAULT_CONTEXT));
     }
 
     // --- autosave and recovery ------------------------------------------------------------------

@@ -62,7 +62,9 @@ import org.repaintstudio.core.inpaint.JobStage;
 import org.repaintstudio.core.inpaint.PreviewPolicy;
 import org.repaintstudio.core.inpaint.RePaintParameters;
 import org.repaintstudio.core.inpaint.RePaintParameters.Preset;
+import org.repaintstudio.core.refine.RefineLevel;
 import org.repaintstudio.core.refine.RefineOptions;
+import org.repaintstudio.core.refine.RefinePlan;
 import org.repaintstudio.core.mask.CanvasExtension;
 import org.repaintstudio.core.model.ExecutionOptions;
 import org.repaintstudio.core.model.ExecutionProvider;
@@ -182,6 +184,10 @@ public final class RunViewModel {
     private final ReadOnlyObjectWrapper<TimestepSchedule> schedule = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper modelCalls = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
+    /** The painted mask the estimate plans for (null: none), and its refinement, planned in the background. */
+    private Mask plannedMask;
+    private RefinePlan refineForecast;
+    private int forecastRevision;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -219,6 +225,9 @@ public final class RunViewModel {
         restore(settings);
         for (Observable o : new Observable[] {mode, steps, jumpLength, jumpNSample, eta, samples, model}) {
             o.addListener(x -> recompute());
+        }
+        for (Observable o : new Observable[] {model, refine, refineStrength, blendWidth}) {
+            o.addListener(x -> forecastRefinement());
         }
         selectedModel.addListener((o, old, choice) -> {
             if (choice != null && (loaded == null || !choice.location().equals(loaded.location()))) {
@@ -470,7 +479,7 @@ public final class RunViewModel {
                 schedule.set(s);
             }
             modelCalls.set(s.denoiseCount());
-            estimate.set(estimateText(s.denoiseCount(), p.samples()));
+            estimate.set(estimateText(s.denoiseCount(), p.samples(), refineForecast));
         } catch (UserFacingException e) {
             problem.set(e.getMessage());
             modelCalls.set(0);
@@ -479,6 +488,61 @@ public final class RunViewModel {
                 schedule.set(null);
             }
         }
+    }
+
+    /** The painted mask changed (null or empty: nothing painted): re-plans its refinement for the estimate. */
+    public void maskChanged(Mask mask) {
+        plannedMask = mask == null || mask.isEmpty() ? null : mask;
+        forecastRefinement();
+    }
+
+    /** Plans the refinement of the painted mask in the background; a newer change wins over an older plan. */
+    private void forecastRefinement() {
+        int revision = ++forecastRevision;
+        ModelInfo m = model.get();
+        Mask mask = plannedMask;
+        RefineOptions options = refineOptions();
+        if (mask == null || m == null || !options.enabled()) {
+            refineForecast = null;
+            recompute();
+            return;
+        }
+        executor.execute(BackgroundTask.wrap("Plan refinement",
+                        () -> InpaintEngine.refinePlan(mask, m.resolution(), m.config(), options))
+                .onSuccess(plan -> {
+                    if (revision == forecastRevision) {
+                        refineForecast = plan;
+                        recompute();
+                    }
+                }));
+    }
+
+    /** The coarse pass and, when the mask's square is shrunk, each sample's refinement levels. */
+    private String estimateText(int coarseCalls, int sampleCount, RefinePlan refine) {
+        if (refine == null || refine.isEmpty()) {
+            return estimateText(coarseCalls, sampleCount);
+        }
+        int levels = refine.levels().size();
+        String base = String.format(Locale.ROOT, "%,d UNet calls (coarse %,d × %d sample%s + %d refinement level%s)",
+                coarseCalls + sampleCount * refine.totalCalls(), coarseCalls, sampleCount, sampleCount == 1 ? "" : "s",
+                levels, levels == 1 ? "" : "s");
+        Double coarseMs = speedAt(sampleCount);
+        if (coarseMs == null) {
+            return base + (model.get() == null ? "" : " · measuring speed…");
+        }
+        double seconds = CallSpeed.seconds(coarseCalls, coarseMs);
+        for (RefineLevel level : refine.levels()) {
+            // A level's calls send up to maxBatch tiles each, so they cost a call at that batch.
+            Double ms = speedAt(Math.min(refine.options().maxBatch(), level.tiles().size()));
+            seconds += sampleCount * CallSpeed.seconds(refine.callsOf(level), ms == null ? coarseMs : ms);
+        }
+        return base + " · about " + formatDuration(seconds);
+    }
+
+    /** The measured (or scaled) time of one call at this batch, or null before any measurement. */
+    private Double speedAt(int batch) {
+        LoadedModel open = loaded;
+        return model.get() == null || open == null ? null : CallSpeed.msPerCall(settings.msPerCall, open.speedKey(), batch);
     }
 
     private String estimateText(int calls, int sampleCount) {
@@ -494,16 +558,9 @@ public final class RunViewModel {
         return base + " · about " + formatDuration(CallSpeed.seconds(calls, ms)) + " at " + CallSpeed.rate(ms);
     }
 
-    /** The estimate for a planned job: every pass's UNet calls, at the measured time per model-size image. */
+    /** The estimate for a planned job: the same sum as before the run, from the job's own plan. */
     private String estimateText(JobPlan plan) {
-        if (!plan.refines()) {
-            return estimateText(plan.coarseCalls(), plan.batch());
-        }
-        String base = String.format(Locale.ROOT, "%,d UNet calls (coarse %,d + %d refinement level%s)",
-                plan.modelCalls(), plan.coarseCalls(), plan.refine().levels().size(),
-                plan.refine().levels().size() == 1 ? "" : "s");
-        Double ms = loaded == null ? null : settings.msPerCall.get(loaded.speedKey());
-        return ms == null ? base : base + " · about " + formatDuration(plan.sampleCalls() * ms / 1000.0) + " here";
+        return estimateText(plan.coarseCalls(), plan.batch(), plan.refine());
     }
 
     public static String formatDuration(double seconds) {

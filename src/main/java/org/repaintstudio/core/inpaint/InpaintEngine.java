@@ -11,6 +11,7 @@ import org.repaintstudio.core.image.Mask;
 import org.repaintstudio.core.image.SoftMask;
 import org.repaintstudio.core.model.LoadedModel;
 import org.repaintstudio.core.refine.RefineLevel;
+import org.repaintstudio.core.refine.RefineOptions;
 import org.repaintstudio.core.refine.RefinePlan;
 import org.repaintstudio.core.sampler.Denoiser;
 import org.repaintstudio.core.sampler.FiniteOutputGuard;
@@ -68,6 +69,14 @@ public final class InpaintEngine {
         return CropPlan.plan(mask, modelSize, CropPlan.DEFAULT_CONTEXT);
     }
 
+    /**
+     * The refinement levels a job on this mask would run after its coarse pass (empty when off, or
+     * when the model's square was not shrunk); front ends use it to estimate a run before it starts.
+     */
+    public static RefinePlan refinePlan(Mask support, int modelSize, SchedulerConfig config, RefineOptions options) {
+        return RefinePlan.plan(support, cropPlan(support, modelSize).scale(), modelSize, config, options);
+    }
+
     /** What the job will do: checks it (one sentence per problem) and plans crop, schedule and cost. */
     public JobPlan plan(InpaintJob job) {
         Mask support = job.mask().support();
@@ -81,7 +90,7 @@ public final class InpaintEngine {
         TimestepSchedule schedule = params.schedule(config);
         int calls = schedule.denoiseCount();
         CropPlan crop = cropPlan(support, modelSize);
-        RefinePlan refine = RefinePlan.plan(support, crop.scale(), modelSize, config, job.refine());
+        RefinePlan refine = refinePlan(support, modelSize, config, job.refine());
         return new JobPlan(crop, stages(refine), schedule, calls, params.samples(), job.previews().everyFor(calls),
                 refine);
     }

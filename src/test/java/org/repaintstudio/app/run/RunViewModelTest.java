@@ -167,6 +167,31 @@ class RunViewModelTest {
     }
 
     @Test
+    void theEstimateBeforeARunCountsTheRefinementOfThePaintedMaskAndMatchesTheRunsOwn() {
+        RunViewModel vm = create(quickSettings());
+        String coarseOnly = vm.estimateProperty().get();
+        assertThat(coarseOnly).doesNotContain("refinement");
+
+        vm.maskChanged(photoInput().mask());
+        String before = vm.estimateProperty().get();
+        assertThat(before).contains("+ 2 refinement levels").contains("about");
+        vm.refineProperty().set(false);
+        assertThat(vm.estimateProperty().get()).isEqualTo(coarseOnly);
+        vm.refineProperty().set(true);
+        assertThat(vm.estimateProperty().get()).isEqualTo(before);
+
+        List<String> during = new ArrayList<>();
+        vm.estimateProperty().addListener((o, a, b) -> during.add(b));
+        assertThat(vm.run(RunViewModelTest::photoInput)).isTrue();
+        // The run's plan gives the same calls as the forecast (the time may differ: it was re-measured).
+        assertThat(during).isNotEmpty();
+        assertThat(during.get(0).replaceFirst(" · about.*", "")).isEqualTo(before.replaceFirst(" · about.*", ""));
+
+        vm.maskChanged(null);
+        assertThat(vm.estimateProperty().get()).doesNotContain("refinement");
+    }
+
+    @Test
     void detailSettingsArePersistedAndTheOffSwitchRunsTheCoarsePassOnly() {
         Settings settings = quickSettings();
         RunViewModel vm = create(settings);
