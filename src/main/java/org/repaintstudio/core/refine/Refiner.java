@@ -15,8 +15,9 @@ import org.repaintstudio.core.task.CancelToken;
 
 /**
  * Coarse-to-fine refinement of a crop-pass fill, so that a fill has the photo's own sharpness.
- * Each level doubles the resolution: it enlarges the previous level's fill, re-noises it to a
- * partial timestep (diffusers' inpainting {@code strength}) and denoises it with RePaint's
+ * Each level doubles the resolution: it enlarges the previous level's fill, takes a smooth fill
+ * from the level's own known pixels where the hole is narrow at that scale ({@link NarrowHoleStart}),
+ * re-noises it to a partial timestep (diffusers' inpainting {@code strength}) and denoises it with RePaint's
  * known-region replacement from the photo at that scale, over model-size tiles that cover the
  * dilated mask and are fused every step ({@link TileBlend}). The last level works at one image pixel
  * per level pixel; its result is blended into the photo over an adjustable band, and every pixel
@@ -47,9 +48,12 @@ public final class Refiner {
         RefineLevel previous = null;
         for (RefineLevel level : plan.levels()) {
             float[] known = LevelImages.boxAverage(original, level.scale(), level.canvas());
-            float[] start = previous == null
-                    ? firstStart(coarseFull, known, mask, level)
+            float[] coarser = previous == null
+                    ? LevelImages.boxAverage(coarseFull, level.scale(), level.canvas())
                     : LevelImages.enlarge(picture, previous.canvas(), previous.scale(), level.canvas(), level.scale());
+            float[] start = NarrowHoleStart.blend(coarser, known,
+                    NarrowHoleStart.maskedAt(mask, level.scale(), level.canvas()), level.canvas().width(),
+                    level.canvas().height());
             float[] composed = LevelImages.compose(known, start, level.redraw());
             picture = run.level(level, known, composed);
             LowFrequencyAnchor.apply(picture, composed, level.redraw(), level.canvas().width(),
@@ -61,13 +65,6 @@ public final class Refiner {
         }
         return BlendBand.apply(original, BlendBand.patch(original, mask, plan.options().blendWidth(), picture,
                 previous.canvas(), previous.scale()));
-    }
-
-    /** The coarse fill at the first level, replaced near known pixels by a smooth fill from them. */
-    private static float[] firstStart(BufferedImage coarseFull, float[] known, Mask mask, RefineLevel level) {
-        float[] coarse = LevelImages.boxAverage(coarseFull, level.scale(), level.canvas());
-        return NarrowHoleStart.blend(coarse, known, NarrowHoleStart.maskedAt(mask, level.scale(), level.canvas()),
-                level.canvas().width(), level.canvas().height());
     }
 
     private static void checkSizes(BufferedImage original, Mask mask, BufferedImage coarse) {

@@ -170,6 +170,40 @@ class RefinerTest {
         assertThat(counter.calls).isEqualTo(3);
     }
 
+    /**
+     * Stripes 4 px wide vanish into grey in every level above the photo's own pixels, so a scratch
+     * across them can only follow them if the last level starts from its own known neighbours; the
+     * coarse fill (grey) and the ideal denoiser (grey) carry none of them.
+     */
+    @Test
+    void aScratchFollowsDetailThatOnlyTheLastLevelCanSee() {
+        int w = 512;
+        int h = 128;
+        BufferedImage photo = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                photo.setRGB(x, y, (x / 4) % 2 == 0 ? 0x202020 : 0xE0E0E0);
+            }
+        }
+        Mask scratch = rect(w, h, 16, 60, 480, 2);
+        CropPlan crop = CropPlan.plan(scratch, TILE, CropPlan.DEFAULT_CONTEXT);
+        SchedulerConfig cfg = SchedulerConfig.defaults();
+        RefinePlan plan = RefinePlan.plan(scratch, crop.scale(), TILE, cfg, RefineOptions.defaults());
+        assertThat(plan.levels()).hasSizeGreaterThanOrEqualTo(3);
+        BufferedImage out = Refiner.refine(photo, scratch, greyFill(photo, scratch), plan,
+                new TestDenoisers.IdealFlat(cfg, 0x808080), new SeededNoise(1), RefineListener.NONE, CancelToken.none());
+        int right = 0;
+        int total = 0;
+        for (int y = 60; y < 62; y++) {
+            for (int x = 16; x < 496; x++) {
+                boolean dark = (photo.getRGB(x, y) & 0xFF) < 0x80;
+                right += dark == ((out.getRGB(x, y) & 0xFF) < 0x80) ? 1 : 0;
+                total++;
+            }
+        }
+        assertThat(right).as("scratch pixels on the stripe's side of grey").isGreaterThan(total * 9 / 10);
+    }
+
     @Test
     void aFlatPhotoStaysFlatAcrossOverlappingTiles() {
         int grey = 0x5A7896;
