@@ -8,6 +8,7 @@
 # Writes OUT_DIR/<name>-<kind>.png, OUT_DIR/logs/, OUT_DIR/times.txt and OUT_DIR/metrics.txt (photo_metrics
 # output; its exit status 1 only means a target is missed, so this script keeps going and reports it).
 # Needs target/repaint-studio.jar (mvn -q -o -DskipTests package) and /usr/bin/python3 with OpenCV.
+# JAR=path runs another build (default target/repaint-studio.jar, with its lib/ beside it).
 # KINDS="strokes blob" limits the mask kinds (default: strokes blob object).
 # METRICS=path overrides the photo_metrics.py location (default: ../shared/photo-metrics next to the checkout,
 # else /work/shared/photo-metrics).
@@ -34,7 +35,7 @@ for name in $names; do
     mask="$cases/mask-$name-$kind.png"
     [ -f "$mask" ] || continue
     start=$(date +%s%N)
-    if ! java -jar "$repo/target/repaint-studio.jar" inpaint --image "$cases/$name.png" --mask "$mask" \
+    if ! java -jar "${JAR:-$repo/target/repaint-studio.jar}" inpaint --image "$cases/$name.png" --mask "$mask" \
         --model "$model" --preset "$preset" --out "$out/$name-$kind.png" "$@" > "$out/logs/$name-$kind.log" 2>&1; then
       echo "inpaint failed for $name-$kind; see $out/logs/$name-$kind.log" >&2
       exit 1
