@@ -8,16 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.repaintstudio.core.Golden;
 import org.repaintstudio.core.TestDenoisers;
 import org.repaintstudio.core.TestImages;
 import org.repaintstudio.core.image.Mask;
 import org.repaintstudio.core.image.SoftMask;
-import org.repaintstudio.core.model.LoadedModel;
 import org.repaintstudio.core.refine.RefineLevel;
 import org.repaintstudio.core.refine.RefineOptions;
 import org.repaintstudio.core.sampler.SamplerRegistry;
@@ -25,20 +21,7 @@ import org.repaintstudio.core.schedule.SchedulerConfig;
 import org.repaintstudio.core.task.CancelToken;
 
 /** The engine's multi-pass jobs: the coarse pass, then refinement levels, with the tiny 32-px test model. */
-class InpaintEngineRefineTest {
-    private static LoadedModel tiny;
-    private static InpaintEngine engine;
-
-    @BeforeAll
-    static void load() {
-        tiny = LoadedModel.open(Golden.root().resolve("unet/tiny"), 2);
-        engine = InpaintEngine.of(tiny);
-    }
-
-    @AfterAll
-    static void close() {
-        tiny.close();
-    }
+class InpaintEngineRefineTest extends TinyEngineTest {
 
     private static RePaintParameters quick() {
         return new RePaintParameters(SamplerRegistry.byId("diffusers"), 10, 2, 2, 0, 5, 1, null, 2);

@@ -7,15 +7,11 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.repaintstudio.core.Golden;
 import org.repaintstudio.core.TestImages;
 import org.repaintstudio.core.UserFacingException;
 import org.repaintstudio.core.image.Mask;
-import org.repaintstudio.core.model.LoadedModel;
 import org.repaintstudio.core.task.CancelToken;
 import java.util.concurrent.CancellationException;
 import org.repaintstudio.core.sampler.PipelineListener;
@@ -24,20 +20,7 @@ import org.repaintstudio.core.sampler.SamplerRegistry;
 import org.repaintstudio.core.image.SoftMask;
 import org.repaintstudio.core.refine.RefineOptions;
 
-class InpaintEngineTest {
-    private static LoadedModel tiny;
-    private static InpaintEngine engine;
-
-    @BeforeAll
-    static void load() {
-        tiny = LoadedModel.open(Golden.root().resolve("unet/tiny"), 2);
-        engine = InpaintEngine.of(tiny);
-    }
-
-    @AfterAll
-    static void close() {
-        tiny.close();
-    }
+class InpaintEngineTest extends TinyEngineTest {
 
     private static RePaintParameters quick() {
         return new RePaintParameters(SamplerRegistry.byId("diffusers"), 10, 2, 2, 0, 5, 1, null, 2);

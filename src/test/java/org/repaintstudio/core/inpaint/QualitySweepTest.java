@@ -7,34 +7,17 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.repaintstudio.core.Golden;
 import org.repaintstudio.core.TestImages;
 import org.repaintstudio.core.UserFacingException;
 import org.repaintstudio.core.image.Mask;
 import org.repaintstudio.core.image.MaskPresets;
-import org.repaintstudio.core.model.LoadedModel;
 import org.repaintstudio.core.sampler.PartialStartMode;
 
 /** The fewer-calls study's grid lines and runs, with the tiny 32-px test model. */
-class QualitySweepTest {
-    private static LoadedModel tiny;
-    private static InpaintEngine engine;
+class QualitySweepTest extends TinyEngineTest {
     private static final RePaintParameters BASE = RePaintParameters.Preset.FAST.apply(RePaintParameters.defaults());
-
-    @BeforeAll
-    static void load() {
-        tiny = LoadedModel.open(Golden.root().resolve("unet/tiny"), 2);
-        engine = InpaintEngine.of(tiny);
-    }
-
-    @AfterAll
-    static void close() {
-        tiny.close();
-    }
 
     @Test
     void gridLinesParseWithAnOptionalAdvisedFlag() {
