@@ -17,9 +17,9 @@ import org.repaintstudio.core.sampler.HoleFill;
  */
 final class NarrowHoleStart {
     /** Level pixels from the nearest known pixel up to which the smooth fill is used alone. */
-    static final float SMOOTH_UP_TO = 1f;
+    static final float SMOOTH_UP_TO = 2f;
     /** Level pixels from the nearest known pixel beyond which the coarse fill is used alone. */
-    static final float COARSE_FROM = 3f;
+    static final float COARSE_FROM = 5f;
 
     private NarrowHoleStart() {}
 

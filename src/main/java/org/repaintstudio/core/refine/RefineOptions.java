@@ -15,7 +15,9 @@ import org.repaintstudio.core.UserFacingException;
  * @param eta         DDIM/DDPM noise weight of each step, 0..1
  * @param overlap     tile overlap in level pixels; tiles are blended with raised-cosine weights
  * @param dilation    level pixels around the mask that each level also redraws, so the fill meets
- *                    the photo inside regenerated pixels
+ *                    the photo inside regenerated pixels (the last level redraws at least the blend
+ *                    band); the default is 0, since redrawn known pixels at a coarse level only
+ *                    blur the photo's own detail there, and it raised the stroke error (docs/photo-64.md)
  * @param blendWidth  width in image pixels of the final blend band outside the mask (like diffusers'
  *                    {@code blur_factor}); pixels beyond it keep the input's values exactly
  * @param maxBatch    tiles sent to the UNet in one call
@@ -49,7 +51,7 @@ public record RefineOptions(boolean enabled, double strength, int steps, int jum
 
     /** The tuned default (see the report in docs): cheap, sharp and seam-free on emoji-64 and photos. */
     public static RefineOptions defaults() {
-        return new RefineOptions(true, 0.3, 10, 1, 1, 0.0, 24, 3, 4, 8, 1.5);
+        return new RefineOptions(true, 0.3, 10, 1, 1, 0.0, 24, 0, 4, 8, 1.5);
     }
 
     /** Refinement off: only the coarse crop pass runs. */

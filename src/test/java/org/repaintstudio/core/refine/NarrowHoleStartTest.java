@@ -58,9 +58,9 @@ class NarrowHoleStartTest {
     @Test
     void theHandOverIsLinearBetweenTheTwoDistances() {
         assertEquals(1f, NarrowHoleStart.smoothWeight(0.5f));
-        assertEquals(1f, NarrowHoleStart.smoothWeight(1f));
-        assertEquals(0.5f, NarrowHoleStart.smoothWeight(2f), 1e-6f);
-        assertEquals(0f, NarrowHoleStart.smoothWeight(3f));
+        assertEquals(1f, NarrowHoleStart.smoothWeight(2f));
+        assertEquals(0.5f, NarrowHoleStart.smoothWeight(3.5f), 1e-6f);
+        assertEquals(0f, NarrowHoleStart.smoothWeight(5f));
         assertEquals(0f, NarrowHoleStart.smoothWeight(7f));
     }
 
