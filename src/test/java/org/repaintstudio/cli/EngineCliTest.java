@@ -122,10 +122,18 @@ class EngineCliTest {
         Path img = image("a.png", 40, 30);
         Path m = mask("a.png", 40, 30);
         Path out = dir.resolve("o.png");
-        // No --preset and no schedule options: the default preset (Balanced, 460 calls) runs.
+        // No --preset and no schedule options: the default preset (Balanced, 460 calls) runs, through the
+        // narrow-hole advice, which names the preset's calls.
         CliRun run = CliRun.of("inpaint", "--image", img.toString(), "--mask", m.toString(), "--model", model,
                 "--threads", "1", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("instead of 460.");
+        assertThat(ImageWriters.readPngText(out)).containsEntry("repaint.mode", "partial-start@0.3")
+                .containsEntry("repaint.eta", "1.0");
+        // With the hole's advice set aside (an explicit sampler), the preset's own schedule runs.
+        CliRun chosen = CliRun.of("inpaint", "--image", img.toString(), "--mask", m.toString(), "--model", model,
+                "--threads", "1", "--mode", "diffusers", "--force", "--out", out.toString());
+        assertThat(chosen.exitCode()).as(chosen.err()).isZero();
         assertThat(ImageWriters.readPngText(out)).containsEntry("repaint.steps", "100")
                 .containsEntry("repaint.jump_length", "10").containsEntry("repaint.jump_n_sample", "5")
                 .containsEntry("repaint.eta", "1.0");

@@ -187,6 +187,8 @@ public final class RunViewModel {
     /** The painted mask the estimate plans for (null: none), and its refinement, planned in the background. */
     private Mask plannedMask;
     private RefinePlan refineForecast;
+    /** The painted mask's {@link HoleAdvisor#holeRadius} (NaN: none), so the estimate counts the advised calls. */
+    private double holeRadiusForecast = Double.NaN;
     private int forecastRevision;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -474,12 +476,14 @@ public final class RunViewModel {
             ModelInfo m = model.get();
             SchedulerConfig config = m == null ? SchedulerConfig.defaults() : m.config();
             TimestepSchedule s = p.schedule(config);
+            // The run itself may take the narrow-hole advice; the estimate counts what it will run.
+            TimestepSchedule runs = HoleAdvisor.advise(holeRadiusForecast, p).params().schedule(config);
             problem.set("");
             if (!running.get()) {
                 schedule.set(s);
             }
             modelCalls.set(s.denoiseCount());
-            estimate.set(estimateText(s.denoiseCount(), p.samples(), refineForecast));
+            estimate.set(estimateText(runs.denoiseCount(), p.samples(), refineForecast));
         } catch (UserFacingException e) {
             problem.set(e.getMessage());
             modelCalls.set(0);
@@ -489,6 +493,9 @@ public final class RunViewModel {
             }
         }
     }
+
+    /** What the estimate plans for the painted mask: its refinement (null: none) and its hole radius. */
+    private record Forecast(RefinePlan refine, double holeRadius) {}
 
     /** The painted mask changed (null or empty: nothing painted): re-plans its refinement for the estimate. */
     public void maskChanged(Mask mask) {
@@ -502,16 +509,19 @@ public final class RunViewModel {
         ModelInfo m = model.get();
         Mask mask = plannedMask;
         RefineOptions options = refineOptions();
-        if (mask == null || m == null || !options.enabled()) {
+        if (mask == null || m == null) {
             refineForecast = null;
+            holeRadiusForecast = Double.NaN;
             recompute();
             return;
         }
-        executor.execute(BackgroundTask.wrap("Plan refinement",
-                        () -> InpaintEngine.refinePlan(mask, m.resolution(), m.config(), options))
-                .onSuccess(plan -> {
+        executor.execute(BackgroundTask.wrap("Plan refinement", () -> new Forecast(
+                        options.enabled() ? InpaintEngine.refinePlan(mask, m.resolution(), m.config(), options) : null,
+                        HoleAdvisor.holeRadius(SoftMask.of(mask), m.resolution())))
+                .onSuccess(forecast -> {
                     if (revision == forecastRevision) {
-                        refineForecast = plan;
+                        refineForecast = forecast.refine();
+                        holeRadiusForecast = forecast.holeRadius();
                         recompute();
                     }
                 }));
@@ -598,7 +608,7 @@ public final class RunViewModel {
         LoadedModel m = loaded;
         ModelInfo info = model.get();
         InpaintEngine engine = InpaintEngine.of(m);
-        // Fast on narrow holes may start part-way down (core HoleAdvisor); the run says so.
+        // Fast and Balanced on narrow holes may start part-way down (core HoleAdvisor); the run says so.
         HoleAdvisor.Advice advice = HoleAdvisor.advise(input.softMask(), parameters(), m.resolution());
         InpaintJob job = new InpaintJob(input.image(), input.softMask(), advice.params(), PreviewPolicy.live(LIVE_SIDE),
                 input.sourceName(), refineOptions(), keepKnownExact(input));

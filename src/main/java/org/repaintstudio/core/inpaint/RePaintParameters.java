@@ -43,7 +43,8 @@ public record RePaintParameters(
      * diffusers' default eta 0 on every mask (docs/emoji-64.md), most on the large ones.
      */
     public enum Preset {
-        FAST("Fast", "ddnm", 50, 5, 2, "the best measured point at 120 calls or fewer"),
+        FAST("Fast", "ddnm", 50, 5, 2, "the best measured point at 120 calls or fewer; narrow holes such as "
+                + "strokes start part-way down from a smooth fill instead (up to 120 calls)"),
         BALANCED("Balanced", "ddnm", 100, 10, 5, "the default; better than diffusers' step at the same calls"),
         PAPER("Paper", "diffusers", 250, 10, 10, "the RePaint paper's schedule; best harmony, slowest");
 

@@ -38,8 +38,9 @@ class QualitySweepTest extends TinyEngineTest {
         QualitySweep.Cases cases = cases("thin", "half-left");
         QualitySweep.Setting plain = QualitySweep.parse("fast ddnm 50 5 2 1.0", BASE);
         QualitySweep.Setting advised = QualitySweep.parse("fast-user ddnm 50 5 2 1.0 advised", BASE);
-        int partialCalls = new RePaintParameters(new PartialStartMode(HoleAdvisor.NARROW_STRENGTH), 50, 5,
-                HoleAdvisor.NARROW_RESAMPLINGS, 1.0, 0, 1, null, 0).modelCalls(engine.schedulerConfig());
+        int partialCalls = new RePaintParameters(new PartialStartMode(HoleAdvisor.NARROW_STRENGTH),
+                HoleAdvisor.NARROW_STEPS, HoleAdvisor.NARROW_JUMP_LENGTH, HoleAdvisor.NARROW_RESAMPLINGS, 1.0, 0, 1, null,
+                0).modelCalls(engine.schedulerConfig());
         List<QualitySweep.Row> a = QualitySweep.run(engine, cases, advised, 8, 0, line -> { });
         List<QualitySweep.Row> p = QualitySweep.run(engine, cases, plain, 8, 0, line -> { });
         assertThat(a).hasSize(6);
@@ -53,7 +54,7 @@ class QualitySweepTest extends TinyEngineTest {
                 assertThat(r.mae()).isEqualTo(p.get(i).mae());
             }
         }
-        assertThat(partialCalls).isLessThan(95);
+        assertThat(partialCalls).isLessThanOrEqualTo(120);
     }
 
     private static QualitySweep.Cases cases(String... maskIds) {

@@ -63,7 +63,7 @@ class FewerCallsSamplersTest {
         SamplingSettings s = new SamplingSettings(20, 5, 3, 1.0, null);
         float[] want = target();
         for (String id : new String[] {"resample-late", "partial-start", "ddnm", "ddnm@0.5", "partial-start@0.3",
-            "resample-early"}) {
+            "resample-early", "ddnm-partial-start", "ddnm-partial-start@0.3"}) {
             RePaintPipeline.Result r = run(SamplerRegistry.byId(id), s, oracle(want), 7);
             for (int i = 0; i < r.samples().length; i++) {
                 assertThat(r.samples()[i]).as(id + " value " + i).isCloseTo(want[i % want.length], within(2e-3f));
@@ -79,7 +79,9 @@ class FewerCallsSamplersTest {
         assertThat(run(new LateResamplingMode(1.0), s, model, 3).samples()).containsExactly(diffusers);
         assertThat(run(new PartialStartMode(1.0), s, model, 3).samples()).containsExactly(diffusers);
         assertThat(run(new EarlyResamplingMode(1.0), s, model, 3).samples()).containsExactly(diffusers);
-        assertThat(run(new DdnmMode(1.0), s, model, 3).samples()).isNotEqualTo(diffusers);
+        float[] ddnm = run(new DdnmMode(1.0), s, model, 3).samples();
+        assertThat(ddnm).isNotEqualTo(diffusers);
+        assertThat(run(new DdnmPartialStartMode(1.0), s, model, 3).samples()).containsExactly(ddnm);
     }
 
     @Test
@@ -101,19 +103,23 @@ class FewerCallsSamplersTest {
         assertThat(SamplerRegistry.byId("ddnm").schedule(s, CONFIG).denoiseCount()).isEqualTo(full);
         // Strength 0.5: 25 steps, and the jumps from 0, 5, 10, 15 that stay below the start (index 24).
         assertThat(SamplerRegistry.byId("partial-start@0.5").schedule(s, CONFIG).denoiseCount()).isEqualTo(25 + 4 * 3 * 5);
+        assertThat(SamplerRegistry.byId("ddnm-partial-start@0.5").schedule(s, CONFIG).denoiseCount())
+                .isEqualTo(25 + 4 * 3 * 5);
     }
 
     @Test
     void aPartialStartBeginsFromTheNoisedFillNotFromPureNoise() {
         SamplingSettings s = new SamplingSettings(20, 5, 1, 1.0, null);
-        RePaintSampler sampler = new PartialStartMode(0.05).create(s, CONFIG, SHAPE, 3);
-        float[] x = new float[SHAPE.size()];
-        sampler.start(x, target(), leftKnown(), SHAPE, new SeededNoise(1));
-        // Strength 0.05 of 20 steps starts at t = 0: ᾱ_0 is 0.9999, so x is the image to within 0.05.
-        float[] want = target();
-        for (int p = 0; p < SHAPE.pixels(); p++) {
-            if (p % 8 < 4) {
-                assertThat(x[p]).isCloseTo(want[p], within(0.05f));
+        for (SamplerType type : new SamplerType[] {new PartialStartMode(0.05), new DdnmPartialStartMode(0.05)}) {
+            RePaintSampler sampler = type.create(s, CONFIG, SHAPE, 3);
+            float[] x = new float[SHAPE.size()];
+            sampler.start(x, target(), leftKnown(), SHAPE, new SeededNoise(1));
+            // Strength 0.05 of 20 steps starts at t = 0: ᾱ_0 is 0.9999, so x is the image to within 0.05.
+            float[] want = target();
+            for (int p = 0; p < SHAPE.pixels(); p++) {
+                if (p % 8 < 4) {
+                    assertThat(x[p]).as(type.id()).isCloseTo(want[p], within(0.05f));
+                }
             }
         }
     }
@@ -121,7 +127,8 @@ class FewerCallsSamplersTest {
     @Test
     void valuesAreParsedFromTheIdAndRoundTrip() {
         assertThat(SamplerRegistry.all()).extracting(SamplerType::id)
-                .containsExactly("diffusers", "paper", "resample-late", "partial-start", "ddnm", "resample-early");
+                .containsExactly("diffusers", "paper", "resample-late", "partial-start", "ddnm", "resample-early",
+                        "ddnm-partial-start");
         assertThat(SamplerRegistry.byId("Resample-Late@0.3").id()).isEqualTo("resample-late@0.3");
         assertThat(SamplerRegistry.byId("resample-late@0.3")).isEqualTo(new LateResamplingMode(0.3));
         assertThat(SamplerRegistry.byId("resample-late@0.5").id()).isEqualTo("resample-late");
