@@ -477,7 +477,8 @@ public final class RunViewModel {
             SchedulerConfig config = m == null ? SchedulerConfig.defaults() : m.config();
             TimestepSchedule s = p.schedule(config);
             // The run itself may take the narrow-hole advice; the estimate counts what it will run.
-            TimestepSchedule runs = HoleAdvisor.advise(holeRadiusForecast, p).params().schedule(config);
+            HoleAdvisor.Advice advice = HoleAdvisor.advise(holeRadiusForecast, p);
+            TimestepSchedule runs = advice.changed() ? advice.params().schedule(config) : s;
             problem.set("");
             if (!running.get()) {
                 schedule.set(s);

@@ -36,6 +36,11 @@ public record RePaintParameters(
 
     public static final int MAX_SAMPLES = 16;
 
+    /** What Fast and Balanced do on narrow holes ({@link HoleAdvisor}), for their descriptions. */
+    private static final String NARROW_HOLES = "narrow holes such as strokes start part-way down from a smooth fill "
+            + "instead (" + HoleAdvisor.NARROW_STEPS + " steps from " + (int) (HoleAdvisor.NARROW_STRENGTH * 100)
+            + "% noise)";
+
     /**
      * Named presets, each a sampler and its schedule, chosen from the measured quality-versus-calls
      * curve (docs/quality-vs-calls.md). Paper is the paper's 250 steps, jump length 10, 10
@@ -43,9 +48,9 @@ public record RePaintParameters(
      * diffusers' default eta 0 on every mask (docs/emoji-64.md), most on the large ones.
      */
     public enum Preset {
-        FAST("Fast", "ddnm", 50, 5, 2, "the best measured point at 120 calls or fewer; narrow holes such as "
-                + "strokes start part-way down from a smooth fill instead (up to 120 calls)"),
-        BALANCED("Balanced", "ddnm", 100, 10, 5, "the default; better than diffusers' step at the same calls"),
+        FAST("Fast", "ddnm", 50, 5, 2, "the best measured point at 120 calls or fewer; " + NARROW_HOLES),
+        BALANCED("Balanced", "ddnm", 100, 10, 5, "the default; better than diffusers' step at the same calls; "
+                + NARROW_HOLES),
         PAPER("Paper", "diffusers", 250, 10, 10, "the RePaint paper's schedule; best harmony, slowest");
 
         /** The presets' eta; diffusers' own default is 0. */
