@@ -99,6 +99,10 @@ final class InpaintCommand implements Callable<Integer> {
             description = "Refine the fill up to the photo's own resolution where the model's square was shrunk (default: on; --no-refine for the coarse pass only).")
     boolean refine = true;
 
+    @Option(names = "--copy-grain", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Give the refined fill the fine grain of the best-matching places around the hole (default: on; --no-copy-grain keeps the model's own, softer grain).")
+    boolean copyGrain = true;
+
     @Option(names = "--refine-strength", paramLabel = "S",
             description = "How much each refinement level redraws, in (0, 1] (default: ${DEFAULT-VALUE}; higher adds more new detail).")
     double refineStrength = RefineOptions.defaults().strength();
@@ -222,7 +226,7 @@ final class InpaintCommand implements Callable<Integer> {
                 coarse, plan.refine().levels().size(), plan.refine().tileCount(), plan.refine().totalCalls());
     }
 
-    /** The refinement settings from --refine, --refine-strength and --blend-width. */
+    /** The refinement settings from --refine, --refine-strength, --blend-width and --copy-grain. */
     RefineOptions refineOptions() {
         if (!(refineStrength > 0 && refineStrength <= 1)) {
             throw new UserFacingException("--refine-strength must lie in (0, 1], not " + refineStrength + ".");
@@ -231,7 +235,8 @@ final class InpaintCommand implements Callable<Integer> {
             throw new UserFacingException("--blend-width must lie between 0 and " + MAX_BLEND_WIDTH + " pixels, not "
                     + blendWidth + ".");
         }
-        return RefineOptions.defaults().withEnabled(refine).withStrength(refineStrength).withBlendWidth(blendWidth);
+        return RefineOptions.defaults().withEnabled(refine).withStrength(refineStrength).withBlendWidth(blendWidth)
+                .withCopyGrain(copyGrain);
     }
 
     /** The mask from --mask (a file) or --mask-preset, at the image's size. */

@@ -22,12 +22,17 @@ class InpaintRefineCliTest {
 
     final String model = Golden.root().resolve("unet/tiny").toString();
 
-    /** A 240×180 gradient with a 50×40 hole: the tiny model's 32-px square is shrunk, so refinement applies. */
+    /**
+     * A 240×180 gradient (or the in.png a test wrote first) with a 50×40 hole: the tiny model's 32-px
+     * square is shrunk, so refinement applies.
+     */
     private String[] args(String out, String... extra) throws IOException {
         Path img = dir.resolve("in.png");
         Path mask = dir.resolve("mask.png");
         if (!java.nio.file.Files.exists(img)) {
             TestImages.writePng(TestImages.gradient(240, 180), img);
+        }
+        if (!java.nio.file.Files.exists(mask)) {
             Mask m = new Mask(240, 180);
             for (int y = 70; y < 110; y++) {
                 for (int x = 95; x < 145; x++) {
@@ -58,7 +63,37 @@ class InpaintRefineCliTest {
         assertThat(a.getRGB(120, 90)).isNotEqualTo(b.getRGB(120, 90));
         assertThat(a.getRGB(5, 5)).isEqualTo(b.getRGB(5, 5));
         assertThat(new String(java.nio.file.Files.readAllBytes(dir.resolve("on.png")), java.nio.charset.StandardCharsets.ISO_8859_1))
-                .contains("repaint.refine").contains("levels=2,strength=0.3");
+                .contains("repaint.refine").contains("levels=2,strength=0.3").contains("grain=copied");
+    }
+
+    @Test
+    void noCopyGrainKeepsTheModelsGrainInsideTheHoleAndIsRecorded() throws IOException {
+        BufferedImage stripes = TestImages.gradient(240, 180);
+        for (int y = 0; y < 180; y++) {
+            for (int x = 0; x < 240; x++) {
+                stripes.setRGB(x, y, (x / 2) % 2 == 0 ? stripes.getRGB(x, y) : 0x202020);
+            }
+        }
+        TestImages.writePng(stripes, dir.resolve("in.png")); // args() keeps an existing in.png
+        CliRun copied = CliRun.of(args("copied.png"));
+        CliRun own = CliRun.of(args("own.png", "--no-copy-grain"));
+        assertThat(copied.exitCode()).as(copied.err()).isZero();
+        assertThat(own.exitCode()).as(own.err()).isZero();
+        BufferedImage a = ImageFiles.read(dir.resolve("copied.png"));
+        BufferedImage b = ImageFiles.read(dir.resolve("own.png"));
+        int differing = 0;
+        for (int y = 0; y < 180; y++) {
+            for (int x = 0; x < 240; x++) {
+                boolean inHole = x >= 95 && x < 145 && y >= 70 && y < 110;
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    assertThat(inHole).as("pixel %d,%d outside the hole changed", x, y).isTrue();
+                    differing++;
+                }
+            }
+        }
+        assertThat(differing).isPositive();
+        assertThat(new String(java.nio.file.Files.readAllBytes(dir.resolve("own.png")), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains("grain=model");
     }
 
     @Test

@@ -34,6 +34,8 @@ public final class Settings {
     public boolean refine = true;
     public double refineStrength = org.repaintstudio.core.refine.RefineOptions.defaults().strength();
     public int blendWidth = org.repaintstudio.core.refine.RefineOptions.defaults().blendWidth();
+    /** Whether the refined fill takes its fine grain from around the hole (core.refine.GrainTransfer). */
+    public boolean copyGrain = org.repaintstudio.core.refine.RefineOptions.defaults().copyGrain();
 
     public double windowX = Double.NaN;
     public double windowY = Double.NaN;

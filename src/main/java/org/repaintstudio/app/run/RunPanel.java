@@ -183,7 +183,7 @@ public final class RunPanel extends VBox {
 
     /**
      * Native-resolution detail, folded away by default so the panel stays calm: the toggle, how much
-     * each level redraws, and the blend band's width.
+     * each level redraws, the blend band's width, and whether the grain is copied from around the hole.
      */
     private TitledPane detailPane() {
         CheckBox on = new CheckBox("Native-resolution detail");
@@ -202,6 +202,12 @@ public final class RunPanel extends VBox {
         Spinner<Integer> blend = intSpinner("blend-width", vm.blendWidthProperty(), 0, RunViewModel.MAX_BLEND_WIDTH,
                 "Pixels outside the mask over which the fill fades into the picture (like diffusers' blur_factor).");
         strength.disableProperty().bind(on.selectedProperty().not());
+        CheckBox grain = new CheckBox("Grain from the surroundings");
+        grain.setId("copy-grain");
+        grain.selectedProperty().bindBidirectional(vm.copyGrainProperty());
+        grain.disableProperty().bind(on.selectedProperty().not());
+        Icons.tooltip(grain, "Give the fill the fine grain of the best-matching places around it (gravel gets gravel's "
+                + "grain, a plain sky stays plain). Off: the model's own, softer grain.");
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
@@ -211,6 +217,7 @@ public final class RunPanel extends VBox {
         grid.add(on, 0, 0, 2, 1);
         grid.addRow(1, label("Strength"), strength);
         grid.addRow(2, label("Blend width"), blend);
+        grid.add(grain, 0, 3, 2, 1);
         TitledPane pane = new TitledPane("Detail and blending", grid);
         pane.setId("detail-pane");
         pane.setExpanded(false);

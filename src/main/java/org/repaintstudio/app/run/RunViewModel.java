@@ -173,6 +173,7 @@ public final class RunViewModel {
     private final BooleanProperty refine = new SimpleBooleanProperty(true);
     private final DoubleProperty refineStrength = new SimpleDoubleProperty(RefineOptions.defaults().strength());
     private final IntegerProperty blendWidth = new SimpleIntegerProperty(RefineOptions.defaults().blendWidth());
+    private final BooleanProperty copyGrain = new SimpleBooleanProperty(RefineOptions.defaults().copyGrain());
     private final ObjectProperty<ModelChoice> selectedModel = new SimpleObjectProperty<>();
     private final ObservableList<ModelChoice> models = FXCollections.observableArrayList();
 
@@ -265,6 +266,7 @@ public final class RunViewModel {
         refineStrength.set(s.refineStrength > 0 && s.refineStrength <= 1 ? s.refineStrength
                 : RefineOptions.defaults().strength());
         blendWidth.set(Math.max(0, Math.min(MAX_BLEND_WIDTH, s.blendWidth)));
+        copyGrain.set(s.copyGrain);
     }
 
     /** Writes the parameters into the settings object (saved by the caller with the rest). */
@@ -281,6 +283,7 @@ public final class RunViewModel {
         settings.refine = refine.get();
         settings.refineStrength = refineStrength.get();
         settings.blendWidth = blendWidth.get();
+        settings.copyGrain = copyGrain.get();
         ModelInfo m = model.get();
         if (m != null) {
             settings.modelPath = m.location().toString();
@@ -454,7 +457,7 @@ public final class RunViewModel {
     public RefineOptions refineOptions() {
         double strength = Math.max(0.05, Math.min(1.0, refineStrength.get()));
         return RefineOptions.defaults().withEnabled(refine.get()).withStrength(strength)
-                .withBlendWidth(Math.max(0, Math.min(MAX_BLEND_WIDTH, blendWidth.get())));
+                .withBlendWidth(Math.max(0, Math.min(MAX_BLEND_WIDTH, blendWidth.get()))).withCopyGrain(copyGrain.get());
     }
 
     private int trainSteps() {
@@ -868,6 +871,8 @@ public final class RunViewModel {
     public DoubleProperty refineStrengthProperty() { return refineStrength; }
     /** Width in pixels of the blend band outside the mask. */
     public IntegerProperty blendWidthProperty() { return blendWidth; }
+    /** Whether the refined fill takes its fine grain from the photo around the hole. */
+    public BooleanProperty copyGrainProperty() { return copyGrain; }
     /** Which pass, level and tile batch is running; empty for a one-pass job or when idle. */
     public ReadOnlyStringProperty stageTextProperty() { return stageText.getReadOnlyProperty(); }
     public ObjectProperty<ModelChoice> selectedModelProperty() { return selectedModel; }

@@ -43,8 +43,8 @@ public final class RunMetadata {
                                      boolean keepKnownExact) {
         org.repaintstudio.core.refine.RefineOptions o = plan.options();
         meta.put("repaint.refine", !o.enabled() ? "off" : plan.isEmpty() ? "none"
-                : String.format(java.util.Locale.ROOT, "levels=%d,strength=%s,steps=%d,blend_width=%d",
-                        plan.levels().size(), o.strength(), o.steps(), o.blendWidth()));
+                : String.format(java.util.Locale.ROOT, "levels=%d,strength=%s,steps=%d,blend_width=%d,grain=%s",
+                        plan.levels().size(), o.strength(), o.steps(), o.blendWidth(), o.copyGrain() ? "copied" : "model"));
         if (keepKnownExact) {
             meta.put("repaint.known_pixels", "exact");
         }

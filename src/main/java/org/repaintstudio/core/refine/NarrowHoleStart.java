@@ -2,7 +2,7 @@ package org.repaintstudio.core.refine;
 
 import org.repaintstudio.core.image.Mask;
 import org.repaintstudio.core.mask.DistanceField;
-import org.repaintstudio.core.sampler.HoleFill;
+import org.repaintstudio.core.sampler.BiharmonicFill;
 
 /**
  * Each level's start image where the hole is narrow at that level's scale. The coarse pass marks a
@@ -10,7 +10,7 @@ import org.repaintstudio.core.sampler.HoleFill;
  * becomes an 8-px band the model invents from scratch, and a blob's rim is guessed one model pixel
  * too wide; each later level would inherit that guess, since it keeps its start's low frequencies
  * ({@link LowFrequencyAnchor}). Near known pixels a smooth fill from the level's own known pixels
- * (push-pull, as Telea-style inpainting) is the better start, and it gets more accurate level by
+ * (a thin-plate fill, {@link BiharmonicFill}, which continues the surrounding gradients across a scratch) is the better start, and it gets more accurate level by
  * level as the known pixels come closer; the level then adds texture on top of it. Deeper inside a
  * hole the coarser fill's layout wins, with a linear hand-over between the two. On the photo test
  * set's scratches this lowered the masked error on every photo (docs/photo-64.md).
@@ -20,6 +20,8 @@ final class NarrowHoleStart {
     static final float SMOOTH_UP_TO = 2f;
     /** Level pixels from the nearest known pixel beyond which the coarse fill is used alone. */
     static final float COARSE_FROM = 5f;
+    /** Level pixels from known ones within which the smooth fill is solved as a thin plate, not averaged. */
+    static final float THIN_PLATE_BAND = 12f;
 
     private NarrowHoleStart() {}
 
@@ -31,14 +33,12 @@ final class NarrowHoleStart {
      */
     static float[] blend(float[] coarse, float[] known, boolean[] masked, int width, int height) {
         int hw = width * height;
-        float[] keep = new float[hw];
         byte[] coverage = new byte[hw];
         for (int p = 0; p < hw; p++) {
-            keep[p] = masked[p] ? 0f : 1f;
             coverage[p] = masked[p] ? (byte) 255 : 0;
         }
         float[] smooth = new float[3 * hw];
-        HoleFill.fill(known, 0, keep, 0, 3, height, width, smooth, 0);
+        BiharmonicFill.fill(known, masked, 3, height, width, THIN_PLATE_BAND, smooth);
         float[] toKnown = DistanceField.of(coverage, width, height, 128, false);
         float[] out = coarse.clone();
         for (int p = 0; p < hw; p++) {

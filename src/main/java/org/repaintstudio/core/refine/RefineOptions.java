@@ -23,9 +23,12 @@ import org.repaintstudio.core.UserFacingException;
  * @param maxBatch    tiles sent to the UNet in one call
  * @param anchorSigma Gaussian sigma in level pixels below which each level keeps its start image's
  *                    colours and layout ({@link LowFrequencyAnchor}); 0 lets the model redraw them
+ * @param copyGrain   the last level takes the fill's fine grain from the best-matching places around
+ *                    the hole ({@link GrainTransfer}); false keeps the model's own, softer grain
  */
 public record RefineOptions(boolean enabled, double strength, int steps, int jumpLength, int jumpNSample, double eta,
-                            int overlap, int dilation, int blendWidth, int maxBatch, double anchorSigma) {
+                            int overlap, int dilation, int blendWidth, int maxBatch, double anchorSigma,
+                            boolean copyGrain) {
 
     public RefineOptions {
         if (!(strength > 0 && strength <= 1)) {
@@ -51,7 +54,7 @@ public record RefineOptions(boolean enabled, double strength, int steps, int jum
 
     /** The tuned default (see the report in docs): cheap, sharp and seam-free on emoji-64 and photos. */
     public static RefineOptions defaults() {
-        return new RefineOptions(true, 0.3, 10, 1, 1, 0.0, 24, 0, 4, 8, 1.5);
+        return new RefineOptions(true, 0.3, 10, 1, 1, 0.0, 24, 0, 4, 8, 1.5, true);
     }
 
     /** Refinement off: only the coarse crop pass runs. */
@@ -61,51 +64,56 @@ public record RefineOptions(boolean enabled, double strength, int steps, int jum
 
     public RefineOptions withEnabled(boolean on) {
         return new RefineOptions(on, strength, steps, jumpLength, jumpNSample, eta, overlap, dilation, blendWidth,
-                maxBatch, anchorSigma);
+                maxBatch, anchorSigma, copyGrain);
     }
 
     public RefineOptions withStrength(double s) {
         return new RefineOptions(enabled, s, steps, jumpLength, jumpNSample, eta, overlap, dilation, blendWidth,
-                maxBatch, anchorSigma);
+                maxBatch, anchorSigma, copyGrain);
     }
 
     public RefineOptions withSteps(int n) {
         return new RefineOptions(enabled, strength, n, jumpLength, jumpNSample, eta, overlap, dilation, blendWidth,
-                maxBatch, anchorSigma);
+                maxBatch, anchorSigma, copyGrain);
     }
 
     public RefineOptions withResampling(int jump, int nSample) {
         return new RefineOptions(enabled, strength, steps, jump, nSample, eta, overlap, dilation, blendWidth, maxBatch,
-                anchorSigma);
+                anchorSigma, copyGrain);
     }
 
     public RefineOptions withEta(double e) {
         return new RefineOptions(enabled, strength, steps, jumpLength, jumpNSample, e, overlap, dilation, blendWidth,
-                maxBatch, anchorSigma);
+                maxBatch, anchorSigma, copyGrain);
     }
 
     public RefineOptions withOverlap(int px) {
         return new RefineOptions(enabled, strength, steps, jumpLength, jumpNSample, eta, px, dilation, blendWidth,
-                maxBatch, anchorSigma);
+                maxBatch, anchorSigma, copyGrain);
     }
 
     public RefineOptions withDilation(int px) {
         return new RefineOptions(enabled, strength, steps, jumpLength, jumpNSample, eta, overlap, px, blendWidth,
-                maxBatch, anchorSigma);
+                maxBatch, anchorSigma, copyGrain);
     }
 
     public RefineOptions withBlendWidth(int px) {
         return new RefineOptions(enabled, strength, steps, jumpLength, jumpNSample, eta, overlap, dilation, px,
-                maxBatch, anchorSigma);
+                maxBatch, anchorSigma, copyGrain);
     }
 
     public RefineOptions withAnchorSigma(double sigma) {
         return new RefineOptions(enabled, strength, steps, jumpLength, jumpNSample, eta, overlap, dilation, blendWidth,
-                maxBatch, sigma);
+                maxBatch, sigma, copyGrain);
+    }
+
+    public RefineOptions withCopyGrain(boolean on) {
+        return new RefineOptions(enabled, strength, steps, jumpLength, jumpNSample, eta, overlap, dilation, blendWidth,
+                maxBatch, anchorSigma, on);
     }
 
     public RefineOptions withMaxBatch(int n) {
         return new RefineOptions(enabled, strength, steps, jumpLength, jumpNSample, eta, overlap, dilation, blendWidth,
-                n, anchorSigma);
+                n, anchorSigma, copyGrain);
     }
 }

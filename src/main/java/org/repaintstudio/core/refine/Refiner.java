@@ -20,10 +20,16 @@ import org.repaintstudio.core.task.CancelToken;
  * re-noises it to a partial timestep (diffusers' inpainting {@code strength}) and denoises it with RePaint's
  * known-region replacement from the photo at that scale, over model-size tiles that cover the
  * dilated mask and are fused every step ({@link TileBlend}). The last level works at one image pixel
- * per level pixel; its result is blended into the photo over an adjustable band, and every pixel
- * beyond the mask and that band keeps the input's value exactly.
+ * per level pixel and, unless turned off, takes its fine grain from the photo around the hole
+ * ({@link GrainTransfer}); its result is blended into the photo over an adjustable band, and every
+ * pixel beyond the mask and that band keeps the input's value exactly.
  */
 public final class Refiner {
+    /** Fixed, so that a run repeats exactly; the grain still differs between samples, as their fills do. */
+    private static final long GRAIN_SEED = 0x6a09e667L;
+    /** Photo pixels around the last level's canvas that the grain may be copied from. */
+    private static final int GRAIN_MARGIN = 48;
+
     private Refiner() {}
 
     /**
@@ -51,13 +57,16 @@ public final class Refiner {
             float[] coarser = previous == null
                     ? LevelImages.boxAverage(coarseFull, level.scale(), level.canvas())
                     : LevelImages.enlarge(picture, previous.canvas(), previous.scale(), level.canvas(), level.scale());
-            float[] start = NarrowHoleStart.blend(coarser, known,
-                    NarrowHoleStart.maskedAt(mask, level.scale(), level.canvas()), level.canvas().width(),
+            boolean[] masked = NarrowHoleStart.maskedAt(mask, level.scale(), level.canvas());
+            float[] start = NarrowHoleStart.blend(coarser, known, masked, level.canvas().width(),
                     level.canvas().height());
             float[] composed = LevelImages.compose(known, start, level.redraw());
             picture = run.level(level, known, composed);
             LowFrequencyAnchor.apply(picture, composed, level.redraw(), level.canvas().width(),
                     level.canvas().height(), plan.options().anchorSigma());
+            if (level.scale() == 1 && plan.options().copyGrain()) {
+                copyGrain(picture, level, original, mask);
+            }
             previous = level;
             BlendBand.Patch patch = BlendBand.patch(original, mask, plan.options().blendWidth(), picture,
                     level.canvas(), level.scale());
@@ -65,6 +74,48 @@ public final class Refiner {
         }
         return BlendBand.apply(original, BlendBand.patch(original, mask, plan.options().blendWidth(), picture,
                 previous.canvas(), previous.scale()));
+    }
+
+    /**
+     * The last level's grain from the photo around the hole. The search looks beyond the level's
+     * canvas, {@link #GRAIN_MARGIN} pixels into the photo, since the canvas is tight around the
+     * redrawn pixels; it copies only from the photo's own pixels (on the image, outside the mask,
+     * and not redrawn by the level).
+     */
+    private static void copyGrain(float[] picture, RefineLevel level, BufferedImage original, Mask mask) {
+        Mask.Box c = level.canvas();
+        Mask.Box wide = new Mask.Box(c.x() - GRAIN_MARGIN, c.y() - GRAIN_MARGIN, c.width() + 2 * GRAIN_MARGIN,
+                c.height() + 2 * GRAIN_MARGIN);
+        float[] around = LevelImages.boxAverage(original, 1, wide);
+        int hw = wide.width() * wide.height();
+        int chw = c.width() * c.height();
+        boolean[] hole = new boolean[hw];
+        boolean[] photo = new boolean[hw];
+        for (int y = 0; y < wide.height(); y++) {
+            for (int x = 0; x < wide.width(); x++) {
+                int p = y * wide.width() + x;
+                int ix = wide.x() + x;
+                int iy = wide.y() + y;
+                boolean onImage = ix >= 0 && iy >= 0 && ix < mask.width() && iy < mask.height();
+                hole[p] = onImage && mask.isFill(ix, iy);
+                int cx = ix - c.x();
+                int cy = iy - c.y();
+                boolean inCanvas = cx >= 0 && cy >= 0 && cx < c.width() && cy < c.height();
+                photo[p] = onImage && !hole[p] && !(inCanvas && level.redraw()[cy * c.width() + cx]);
+                if (inCanvas) {
+                    for (int ch = 0; ch < 3; ch++) {
+                        around[ch * hw + p] = picture[ch * chw + cy * c.width() + cx];
+                    }
+                }
+            }
+        }
+        GrainTransfer.apply(around, hole, photo, wide.width(), wide.height(), GRAIN_SEED);
+        for (int cy = 0; cy < c.height(); cy++) {
+            for (int ch = 0; ch < 3; ch++) {
+                System.arraycopy(around, ch * hw + (cy + GRAIN_MARGIN) * wide.width() + GRAIN_MARGIN, picture,
+                        ch * chw + cy * c.width(), c.width());
+            }
+        }
     }
 
     private static void checkSizes(BufferedImage original, Mask mask, BufferedImage coarse) {

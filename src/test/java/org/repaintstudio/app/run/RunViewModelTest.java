@@ -199,14 +199,18 @@ class RunViewModelTest {
         vm.refineProperty().set(false);
         vm.refineStrengthProperty().set(0.5);
         vm.blendWidthProperty().set(7);
+        assertThat(vm.refineOptions().copyGrain()).as("copied grain is the default").isTrue();
+        vm.copyGrainProperty().set(false);
         vm.storeSettings();
         assertThat(settings.refine).isFalse();
+        assertThat(settings.copyGrain).isFalse();
         assertThat(settings.refineStrength).isEqualTo(0.5);
         assertThat(settings.blendWidth).isEqualTo(7);
         RunViewModel again = create(settings);
         assertThat(again.refineProperty().get()).isFalse();
         assertThat(again.refineOptions().strength()).isEqualTo(0.5);
         assertThat(again.refineOptions().blendWidth()).isEqualTo(7);
+        assertThat(again.refineOptions().copyGrain()).isFalse();
         List<String> stages = new ArrayList<>();
         again.stageTextProperty().addListener((o, a, b) -> stages.add(b));
         assertThat(again.run(RunViewModelTest::photoInput)).isTrue();

@@ -100,6 +100,7 @@ public final class RefineBench {
                 Integer.parseInt(kv.getOrDefault("dilation", "" + d.dilation())),
                 Integer.parseInt(kv.getOrDefault("blend", "" + d.blendWidth())),
                 Integer.parseInt(kv.getOrDefault("batch", "" + d.maxBatch())),
-                Double.parseDouble(kv.getOrDefault("anchor", "" + d.anchorSigma())));
+                Double.parseDouble(kv.getOrDefault("anchor", "" + d.anchorSigma())),
+                Boolean.parseBoolean(kv.getOrDefault("grain", "" + d.copyGrain())));
     }
 }
