@@ -16,10 +16,50 @@ public final class DistanceField {
      * {@code threshold} ({@code inside = true}) or below it ({@code inside = false}); 0 on the set itself.
      */
     public static float[] of(byte[] coverage, int width, int height, int threshold, boolean inside) {
-        float[] f = new float[coverage.length];
+        return fieldOf(members(coverage, threshold, inside), width, height);
+    }
+
+    /**
+     * Distance from each pixel to the nearest pixel of {@code set} ({@code inside = true}) or outside
+     * it ({@code inside = false}); 0 on those pixels themselves.
+     */
+    public static float[] of(boolean[] set, int width, int height, boolean inside) {
+        boolean[] members = new boolean[set.length];
+        for (int i = 0; i < set.length; i++) {
+            members[i] = set[i] == inside;
+        }
+        return fieldOf(members, width, height);
+    }
+
+    /** The pixels of a set, as ascending indices. */
+    public static int[] indicesOf(boolean[] set) {
+        int n = 0;
+        for (boolean m : set) {
+            n += m ? 1 : 0;
+        }
+        int[] out = new int[n];
+        int k = 0;
+        for (int p = 0; p < set.length; p++) {
+            if (set[p]) {
+                out[k++] = p;
+            }
+        }
+        return out;
+    }
+
+    private static boolean[] members(byte[] coverage, int threshold, boolean inside) {
+        boolean[] members = new boolean[coverage.length];
+        for (int i = 0; i < coverage.length; i++) {
+            members[i] = ((coverage[i] & 0xFF) >= threshold) == inside;
+        }
+        return members;
+    }
+
+    /** Distance to the nearest member, columns then rows. */
+    private static float[] fieldOf(boolean[] members, int width, int height) {
+        float[] f = new float[members.length];
         for (int i = 0; i < f.length; i++) {
-            boolean member = ((coverage[i] & 0xFF) >= threshold) == inside;
-            f[i] = member ? 0 : FAR;
+            f[i] = members[i] ? 0 : FAR;
         }
         int n = Math.max(width, height);
         float[] line = new float[n];

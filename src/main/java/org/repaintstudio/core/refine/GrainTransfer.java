@@ -63,7 +63,7 @@ final class GrainTransfer {
             grain[i] = picture[i] - layout[i];
         }
         this.source = wholePatches(hole, usable, width, height);
-        this.sources = indicesOf(source);
+        this.sources = DistanceField.indicesOf(source);
         this.match = new int[width * height];
         this.cost = new float[width * height];
         this.weight = grainWeights();
@@ -211,12 +211,12 @@ final class GrainTransfer {
      * (the hole's opening by a disc of radius {@link #WIDE_RADIUS}).
      */
     private float[] grainWeights() {
-        float[] fromEdge = distance(hole, false);
+        float[] fromEdge = DistanceField.of(hole, width, height, false);
         boolean[] core = new boolean[hole.length];
         for (int p = 0; p < hole.length; p++) {
             core[p] = fromEdge[p] > WIDE_RADIUS;
         }
-        float[] toCore = distance(core, true);
+        float[] toCore = DistanceField.of(core, width, height, true);
         float[] weight = new float[hole.length];
         for (int p = 0; p < hole.length; p++) {
             if (hole[p]) {
@@ -226,15 +226,6 @@ final class GrainTransfer {
             }
         }
         return weight;
-    }
-
-    /** Distance from each pixel to the nearest pixel in ({@code inside}) or out of the set. */
-    private float[] distance(boolean[] set, boolean inside) {
-        byte[] coverage = new byte[set.length];
-        for (int p = 0; p < set.length; p++) {
-            coverage[p] = set[p] ? (byte) 255 : 0;
-        }
-        return DistanceField.of(coverage, width, height, 128, inside);
     }
 
     /** Pixels whose whole patch lies on usable pixels outside the hole. */
@@ -259,21 +250,6 @@ final class GrainTransfer {
                 int count = bad[y1 * (width + 1) + x1] - bad[y0 * (width + 1) + x1] - bad[y1 * (width + 1) + x0]
                         + bad[y0 * (width + 1) + x0];
                 out[y * width + x] = count == 0;
-            }
-        }
-        return out;
-    }
-
-    private static int[] indicesOf(boolean[] marks) {
-        int n = 0;
-        for (boolean m : marks) {
-            n += m ? 1 : 0;
-        }
-        int[] out = new int[n];
-        int k = 0;
-        for (int p = 0; p < marks.length; p++) {
-            if (marks[p]) {
-                out[k++] = p;
             }
         }
         return out;

@@ -33,13 +33,9 @@ final class NarrowHoleStart {
      */
     static float[] blend(float[] coarse, float[] known, boolean[] masked, int width, int height) {
         int hw = width * height;
-        byte[] coverage = new byte[hw];
-        for (int p = 0; p < hw; p++) {
-            coverage[p] = masked[p] ? (byte) 255 : 0;
-        }
         float[] smooth = new float[3 * hw];
         BiharmonicFill.fill(known, masked, 3, height, width, THIN_PLATE_BAND, smooth);
-        float[] toKnown = DistanceField.of(coverage, width, height, 128, false);
+        float[] toKnown = DistanceField.of(masked, width, height, false);
         float[] out = coarse.clone();
         for (int p = 0; p < hw; p++) {
             if (!masked[p]) {

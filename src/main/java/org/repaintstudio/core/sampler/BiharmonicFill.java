@@ -33,7 +33,7 @@ public final class BiharmonicFill {
         this.width = width;
         this.height = height;
         int hw = width * height;
-        float[] toKnown = distanceToKnown(unknown, width, height);
+        float[] toKnown = DistanceField.of(unknown, width, height, false);
         slot = new int[hw];
         int count = 0;
         for (int p = 0; p < hw; p++) {
@@ -47,7 +47,7 @@ public final class BiharmonicFill {
                 markWithNeighbours(p, inRows);
             }
         }
-        rows = indicesOf(inRows);
+        rows = DistanceField.indicesOf(inRows);
     }
 
     /**
@@ -183,29 +183,6 @@ public final class BiharmonicFill {
         if (y < height - 1) {
             marks[p + width] = true;
         }
-    }
-
-    private static int[] indicesOf(boolean[] marks) {
-        int n = 0;
-        for (boolean m : marks) {
-            n += m ? 1 : 0;
-        }
-        int[] out = new int[n];
-        int k = 0;
-        for (int p = 0; p < marks.length; p++) {
-            if (marks[p]) {
-                out[k++] = p;
-            }
-        }
-        return out;
-    }
-
-    private static float[] distanceToKnown(boolean[] unknown, int width, int height) {
-        byte[] coverage = new byte[unknown.length];
-        for (int p = 0; p < unknown.length; p++) {
-            coverage[p] = unknown[p] ? (byte) 255 : 0;
-        }
-        return DistanceField.of(coverage, width, height, 128, false);
     }
 
     private static double dot(double[] a, double[] b) {
