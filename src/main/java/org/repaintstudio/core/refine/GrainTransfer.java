@@ -3,6 +3,7 @@ package org.repaintstudio.core.refine;
 import java.util.SplittableRandom;
 
 import org.repaintstudio.core.mask.DistanceField;
+import org.repaintstudio.core.task.CancelToken;
 
 /**
  * The last level's fine grain, taken from the photo around the hole. The small model paints the
@@ -77,18 +78,20 @@ final class GrainTransfer {
      * @param hole   pixels to give grain to (the mask at the level)
      * @param usable pixels that may be copied from when not in the hole (the photo's own pixels)
      * @param seed   the same seed gives the same grain
+     * @param cancel checked once per row of every search pass, so that a huge hole stays cancellable
      */
-    static void apply(float[] picture, boolean[] hole, boolean[] usable, int width, int height, long seed) {
+    static void apply(float[] picture, boolean[] hole, boolean[] usable, int width, int height, long seed,
+                      CancelToken cancel) {
         GrainTransfer t = new GrainTransfer(picture, hole, usable, width, height, seed);
         if (t.sources.length < MIN_SOURCES) {
             return;
         }
-        t.search();
+        t.search(cancel);
         t.copy(picture);
     }
 
     /** Finds a match for every pixel that takes grain, from random ones. */
-    private void search() {
+    private void search(CancelToken cancel) {
         for (int p = 0; p < hole.length; p++) {
             if (weight[p] > 0) {
                 match[p] = sources[random.nextInt(sources.length)];
@@ -98,6 +101,9 @@ final class GrainTransfer {
         for (int pass = 0; pass < PASSES; pass++) {
             boolean forward = pass % 2 == 0;
             for (int k = 0; k < hole.length; k++) {
+                if (k % width == 0) {
+                    cancel.throwIfCancelled();
+                }
                 int p = forward ? k : hole.length - 1 - k;
                 if (weight[p] > 0) {
                     propagate(p, forward ? -1 : 1);

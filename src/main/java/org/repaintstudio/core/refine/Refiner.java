@@ -65,7 +65,7 @@ public final class Refiner {
             LowFrequencyAnchor.apply(picture, composed, level.redraw(), level.canvas().width(),
                     level.canvas().height(), plan.options().anchorSigma());
             if (level.scale() == 1 && plan.options().copyGrain()) {
-                copyGrain(picture, level, original, mask);
+                copyGrain(picture, level, original, mask, cancel);
             }
             previous = level;
             BlendBand.Patch patch = BlendBand.patch(original, mask, plan.options().blendWidth(), picture,
@@ -82,15 +82,14 @@ public final class Refiner {
      * redrawn pixels; it copies only from the photo's own pixels (on the image, outside the mask,
      * and not redrawn by the level).
      */
-    private static void copyGrain(float[] picture, RefineLevel level, BufferedImage original, Mask mask) {
+    private static void copyGrain(float[] picture, RefineLevel level, BufferedImage original, Mask mask,
+                                  CancelToken cancel) {
         Mask.Box c = level.canvas();
         Mask.Box wide = new Mask.Box(c.x() - GRAIN_MARGIN, c.y() - GRAIN_MARGIN, c.width() + 2 * GRAIN_MARGIN,
                 c.height() + 2 * GRAIN_MARGIN);
         float[] around = LevelImages.boxAverage(original, 1, wide);
-        int hw = wide.width() * wide.height();
-        int chw = c.width() * c.height();
-        boolean[] hole = new boolean[hw];
-        boolean[] photo = new boolean[hw];
+        boolean[] hole = new boolean[wide.width() * wide.height()];
+        boolean[] photo = new boolean[hole.length];
         for (int y = 0; y < wide.height(); y++) {
             for (int x = 0; x < wide.width(); x++) {
                 int p = y * wide.width() + x;
@@ -98,22 +97,32 @@ public final class Refiner {
                 int iy = wide.y() + y;
                 boolean onImage = ix >= 0 && iy >= 0 && ix < mask.width() && iy < mask.height();
                 hole[p] = onImage && mask.isFill(ix, iy);
-                int cx = ix - c.x();
-                int cy = iy - c.y();
-                boolean inCanvas = cx >= 0 && cy >= 0 && cx < c.width() && cy < c.height();
-                photo[p] = onImage && !hole[p] && !(inCanvas && level.redraw()[cy * c.width() + cx]);
-                if (inCanvas) {
-                    for (int ch = 0; ch < 3; ch++) {
-                        around[ch * hw + p] = picture[ch * chw + cy * c.width() + cx];
-                    }
-                }
+                photo[p] = onImage && !hole[p] && !redrawnAt(level, ix, iy);
             }
         }
-        GrainTransfer.apply(around, hole, photo, wide.width(), wide.height(), GRAIN_SEED);
-        for (int cy = 0; cy < c.height(); cy++) {
+        paste(picture, c, around, wide);
+        GrainTransfer.apply(around, hole, photo, wide.width(), wide.height(), GRAIN_SEED, cancel);
+        paste(around, wide, picture, c);
+    }
+
+    /** Whether the level redraws image pixel (x, y) (false outside its canvas). */
+    private static boolean redrawnAt(RefineLevel level, int x, int y) {
+        Mask.Box c = level.canvas();
+        int cx = x - c.x();
+        int cy = y - c.y();
+        return cx >= 0 && cy >= 0 && cx < c.width() && cy < c.height() && level.redraw()[cy * c.width() + cx];
+    }
+
+    /** Copies the overlap of two CHW pictures over image boxes {@code from} and {@code to} into {@code dst}. */
+    private static void paste(float[] src, Mask.Box from, float[] dst, Mask.Box to) {
+        int x0 = Math.max(from.x(), to.x());
+        int x1 = Math.min(from.right(), to.right());
+        int srcPlane = from.width() * from.height();
+        int dstPlane = to.width() * to.height();
+        for (int y = Math.max(from.y(), to.y()); y < Math.min(from.bottom(), to.bottom()) && x0 < x1; y++) {
             for (int ch = 0; ch < 3; ch++) {
-                System.arraycopy(around, ch * hw + (cy + GRAIN_MARGIN) * wide.width() + GRAIN_MARGIN, picture,
-                        ch * chw + cy * c.width(), c.width());
+                System.arraycopy(src, ch * srcPlane + (y - from.y()) * from.width() + x0 - from.x(), dst,
+                        ch * dstPlane + (y - to.y()) * to.width() + x0 - to.x(), x1 - x0);
             }
         }
     }

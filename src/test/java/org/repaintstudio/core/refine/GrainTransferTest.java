@@ -1,11 +1,14 @@
 package org.repaintstudio.core.refine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
+
+import org.repaintstudio.core.task.CancelToken;
 
 class GrainTransferTest {
     private static final int W = 64;
@@ -56,7 +59,7 @@ class GrainTransferTest {
         boolean[] hole = disc();
         float[] img = stripesWithFlatHole(hole);
         float[] before = img.clone();
-        GrainTransfer.apply(img, hole, all(), W, H, 1L);
+        GrainTransfer.apply(img, hole, all(), W, H, 1L, new CancelToken());
         boolean[] inner = new boolean[W * H];
         boolean[] known = new boolean[W * H];
         for (int p = 0; p < W * H; p++) {
@@ -84,7 +87,7 @@ class GrainTransferTest {
             }
         }
         float[] before = img.clone();
-        GrainTransfer.apply(img, hole, all(), W, H, 1L);
+        GrainTransfer.apply(img, hole, all(), W, H, 1L, new CancelToken());
         for (int i = 0; i < img.length; i++) {
             assertThat(img[i]).isCloseTo(before[i], within(0.01f));
         }
@@ -102,7 +105,7 @@ class GrainTransferTest {
         }
         float[] img = stripesWithFlatHole(hole);
         float[] before = img.clone();
-        GrainTransfer.apply(img, hole, all(), W, H, 3L);
+        GrainTransfer.apply(img, hole, all(), W, H, 3L, new CancelToken());
         for (int y = 20; y < 28; y++) {
             for (int x = 4; x < 34; x++) {
                 assertThat(img[y * W + x]).as("scratch pixel %d,%d", x, y).isEqualTo(before[y * W + x]);
@@ -116,9 +119,21 @@ class GrainTransferTest {
         boolean[] hole = disc();
         float[] a = stripesWithFlatHole(hole);
         float[] b = stripesWithFlatHole(hole);
-        GrainTransfer.apply(a, hole, all(), W, H, 7L);
-        GrainTransfer.apply(b, hole, all(), W, H, 7L);
+        GrainTransfer.apply(a, hole, all(), W, H, 7L, new CancelToken());
+        GrainTransfer.apply(b, hole, all(), W, H, 7L, new CancelToken());
         assertThat(a).containsExactly(b);
+    }
+
+    @Test
+    void aCancelledRunStopsInTheSearchAndLeavesThePictureAlone() {
+        boolean[] hole = disc();
+        float[] img = stripesWithFlatHole(hole);
+        float[] before = img.clone();
+        CancelToken cancel = new CancelToken();
+        cancel.cancel();
+        assertThatThrownBy(() -> GrainTransfer.apply(img, hole, all(), W, H, 1L, cancel))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(img).containsExactly(before);
     }
 
     @Test
@@ -130,7 +145,7 @@ class GrainTransferTest {
         for (int p = 0; p < usable.length; p++) {
             usable[p] = p % W < 7; // a strip too narrow for more than a few whole patches
         }
-        GrainTransfer.apply(img, hole, usable, W, H, 1L);
+        GrainTransfer.apply(img, hole, usable, W, H, 1L, new CancelToken());
         assertThat(img).containsExactly(before);
     }
 }
