@@ -509,17 +509,29 @@ public final class MainViewModel {
 
     /**
      * A mask spread over most of a large picture sends the whole picture, shrunk many times, to
-     * the model: say so before a run that would take minutes for a blurry result.
+     * the model: say so before the run. With native-resolution detail on, the fill still gets the
+     * picture's sharpness, but its layout (what goes where) is decided at the shrunk scale.
      */
     private boolean confirmLargeShrink() {
         CropPlan plan = cropPlan.get();
         if (plan == null || plan.side() < LARGE_SHRINK * plan.modelSize()) {
             return true;
         }
-        return dialogs.confirm("Large area", String.format(Locale.ROOT, "The mask spreads over %s, so the model sees "
-                + "a %d px square shrunk %.0f× to %d px: fine detail will be lost. Masks over smaller areas "
-                + "keep it. Repaint anyway?", document.sizeText(), plan.side(), plan.side() / (double) plan.modelSize(),
-                plan.modelSize()), "Repaint");
+        return dialogs.confirm("Large area", largeShrinkQuestion(document.sizeText(), plan, run.refineProperty().get()),
+                "Repaint");
+    }
+
+    /** What the large-area question says: how much the model's square shrinks, and what that costs. */
+    static String largeShrinkQuestion(String pictureSize, CropPlan plan, boolean refine) {
+        double shrink = plan.side() / (double) plan.modelSize();
+        String consequence = refine
+                ? String.format(Locale.ROOT, "native-resolution detail then redraws it up to the picture's own pixels, "
+                        + "but shapes smaller than about %.0f px inside the mask are decided at the shrunk scale",
+                        shrink)
+                : "fine detail will be lost (native-resolution detail is off)";
+        return String.format(Locale.ROOT, "The mask spreads over %s, so the model lays out the fill on a %d px square "
+                + "shrunk %.0f× to %d px; %s. Masks over smaller areas keep more. Repaint anyway?", pictureSize,
+                plan.side(), shrink, plan.modelSize(), consequence);
     }
 
     /** Adds a paper mask preset to the mask (one undoable step) and says how the model will see it. */
@@ -612,11 +624,16 @@ public final class MainViewModel {
     /** What a crashed session left: the picture and mask, and the gallery's results. */
     private record Recovered(Autosave.Recovery work, List<RunResult> results) {}
 
-    /** At start: offers the mask and the gallery results a crashed session left behind. */
-    public void offerRecovery() {
+    /**
+     * At start: offers the mask and the gallery results a crashed session left behind, then opens
+     * {@code files} (the command line's). Taken recovered work is not replaced by them unasked: the
+     * files then stay unopened and the status line says so.
+     */
+    public void offerRecovery(List<Path> files) {
         Optional<Autosave.Session> found = autosave.peek();
         if (found.isEmpty()) {
             keptResults.clear();
+            openAtStart(files);
             return;
         }
         Autosave.Session s = found.get();
@@ -629,6 +646,7 @@ public final class MainViewModel {
                 + ")?", "Recover")) {
             autosave.clear();
             keptResults.clear();
+            openAtStart(files);
             return;
         }
         io.execute(BackgroundTask.wrap("Recover", () -> {
@@ -640,11 +658,29 @@ public final class MainViewModel {
                     document.replaceMask(rec.work().mask(), "Recovered mask");
                     run.results().addAll(rec.results());
                     autosavedRevision = -1;
-                    if (!rec.results().isEmpty()) {
-                        notice.set("Recovered the mask and " + rec.results().size() + " result(s) in the gallery.");
-                    }
+                    notice.set(recoveredNotice(rec.results().size(), files));
                 })
-                .onFailure(e -> report("Cannot recover", "recover the autosaved work", e)));
+                .onFailure(e -> {
+                    report("Cannot recover", "recover the autosaved work", e);
+                    openAtStart(files);
+                }));
+    }
+
+    private void openAtStart(List<Path> files) {
+        if (!files.isEmpty()) {
+            openFiles(files);
+        }
+    }
+
+    static String recoveredNotice(int results, List<Path> notOpened) {
+        String recovered = results == 0 ? "Recovered the mask."
+                : "Recovered the mask and " + results + " result(s) in the gallery.";
+        if (notOpened.isEmpty()) {
+            return recovered;
+        }
+        String which = notOpened.size() == 1 ? notOpened.get(0).getFileName() + " was"
+                : notOpened.get(0).getFileName() + " and " + (notOpened.size() - 1) + " more were";
+        return recovered + " " + which + " not opened, so the recovered work stays; open it with File > Open.";
     }
 
     /** Clean exit: nothing to recover next time. */

@@ -211,12 +211,7 @@ public final class MainWindow {
         canvas.requestFocus();
         run.refreshModels();
         // After the window is up, so the recovery question has a window to belong to.
-        javafx.application.Platform.runLater(() -> {
-            vm.offerRecovery();
-            if (!files.isEmpty()) {
-                vm.openFiles(files);
-            }
-        });
+        javafx.application.Platform.runLater(() -> vm.offerRecovery(files));
     }
 
     void openRecent(Path p) {

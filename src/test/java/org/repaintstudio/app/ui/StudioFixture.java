@@ -57,6 +57,11 @@ public final class StudioFixture {
 
     /** @param hubUrl where Hub downloads go (a loopback test server; the default port refuses) */
     public StudioFixture(Stage stage, Path root, URI hubUrl) {
+        this(stage, root, hubUrl, List.of());
+    }
+
+    /** @param open files given on the command line, opened at start as the app does */
+    public StudioFixture(Stage stage, Path root, URI hubUrl, List<Path> open) {
         AppDirs dirs = AppDirs.under(root);
         SettingsStore settings = SettingsStore.load(dirs.settingsFile());
         settings.get().windowWidth = 1280;
@@ -78,7 +83,7 @@ public final class StudioFixture {
                 () -> new HubClient(hubUrl, null, 1),
                 new Autosave(dirs.autosave()));
         window = new MainWindow(stage, services);
-        window.show(List.of());
+        window.show(open);
     }
 
     public org.repaintstudio.app.run.RunViewModel run() {
