@@ -33,9 +33,9 @@ final class NarrowHoleStart {
      */
     static float[] blend(float[] coarse, float[] known, boolean[] masked, int width, int height) {
         int hw = width * height;
-        float[] smooth = new float[3 * hw];
-        BiharmonicFill.fill(known, masked, 3, height, width, THIN_PLATE_BAND, smooth);
         float[] toKnown = DistanceField.of(masked, width, height, false);
+        float[] smooth = new float[3 * hw];
+        BiharmonicFill.fill(known, masked, toKnown, 3, height, width, THIN_PLATE_BAND, smooth);
         float[] out = coarse.clone();
         for (int p = 0; p < hw; p++) {
             if (!masked[p]) {

@@ -29,11 +29,10 @@ public final class BiharmonicFill {
     /** The free pixels and their 4-neighbours: where the squared Laplacian is summed. */
     private final int[] rows;
 
-    private BiharmonicFill(boolean[] unknown, int width, int height, float band) {
+    private BiharmonicFill(boolean[] unknown, float[] toKnown, int width, int height, float band) {
         this.width = width;
         this.height = height;
         int hw = width * height;
-        float[] toKnown = DistanceField.of(unknown, width, height, false);
         slot = new int[hw];
         int count = 0;
         for (int p = 0; p < hw; p++) {
@@ -54,16 +53,20 @@ public final class BiharmonicFill {
      * Fills one C×H×W image in place of {@code out}: known pixels keep their values, unknown ones get
      * the thin-plate fill (within {@code band} pixels of a known one) or the push-pull fill (deeper).
      * A hole with no known pixel at all gets push-pull's fill alone (zeros).
+     *
+     * @param toKnown each pixel's distance to the nearest known one,
+     *                {@code DistanceField.of(unknown, width, height, false)}: callers that blend by it
+     *                have it already, so it is not computed twice
      */
-    public static void fill(float[] image, boolean[] unknown, int channels, int height, int width, float band,
-                            float[] out) {
+    public static void fill(float[] image, boolean[] unknown, float[] toKnown, int channels, int height, int width,
+                            float band, float[] out) {
         int hw = width * height;
         float[] keep = new float[hw];
         for (int p = 0; p < hw; p++) {
             keep[p] = unknown[p] ? 0f : 1f;
         }
         HoleFill.fill(image, 0, keep, 0, channels, height, width, out, 0);
-        BiharmonicFill solver = new BiharmonicFill(unknown, width, height, band);
+        BiharmonicFill solver = new BiharmonicFill(unknown, toKnown, width, height, band);
         if (solver.free.length == 0 || solver.free.length == hw) {
             return;
         }

@@ -3,10 +3,11 @@ package org.repaintstudio.core.sampler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-
 import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.Test;
+
+import org.repaintstudio.core.mask.DistanceField;
 
 class BiharmonicFillTest {
     private static final int W = 40;
@@ -39,7 +40,7 @@ class BiharmonicFillTest {
         boolean[] unknown = scratch();
         float[] img = image(f, unknown);
         float[] out = new float[img.length];
-        BiharmonicFill.fill(img, unknown, 2, H, W, 12f, out);
+        BiharmonicFill.fill(img, unknown, toKnown(unknown, W, H), 2, H, W, 12f, out);
         for (int p = 0; p < W * H; p++) {
             float v = f.apply(p % W, p / W);
             if (unknown[p]) {
@@ -49,6 +50,10 @@ class BiharmonicFillTest {
                 assertThat(out[p]).isEqualTo(img[p]);
             }
         }
+    }
+
+    private static float[] toKnown(boolean[] unknown, int w, int h) {
+        return DistanceField.of(unknown, w, h, false);
     }
 
     @Test
@@ -96,7 +101,7 @@ class BiharmonicFillTest {
         float[] pushPull = new float[img.length];
         HoleFill.fill(img, 0, keep, 0, 1, H, W, pushPull, 0);
         float[] out = new float[img.length];
-        BiharmonicFill.fill(img, unknown, 1, H, W, 3f, out);
+        BiharmonicFill.fill(img, unknown, toKnown(unknown, W, H), 1, H, W, 3f, out);
         int centre = 15 * W + 20;
         assertThat(out[centre]).isEqualTo(pushPull[centre]);
         int rim = 15 * W + 9;
@@ -108,7 +113,7 @@ class BiharmonicFillTest {
         boolean[] unknown = new boolean[16];
         java.util.Arrays.fill(unknown, true);
         float[] out = new float[16];
-        BiharmonicFill.fill(new float[16], unknown, 1, 4, 4, 12f, out);
+        BiharmonicFill.fill(new float[16], unknown, toKnown(unknown, 4, 4), 1, 4, 4, 12f, out);
         assertThat(out).containsOnly(0f);
     }
 }
